@@ -1,0 +1,40 @@
+package dev.reservewatch.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.reservewatch.api.SnapshotReader;
+import dev.reservewatch.engine.DecisionEngine;
+import dev.reservewatch.engine.RulesetCompiler;
+import dev.reservewatch.engine.ScenarioRunner;
+
+/** The engine's plain Java pieces, made CDI beans once, configured from {@link RulesConfig}. */
+public class EngineProducers {
+
+    @Produces
+    @ApplicationScoped
+    DecisionEngine decisionEngine(RulesConfig config) {
+        return new DecisionEngine(config.maxFirings());
+    }
+
+    @Produces
+    @ApplicationScoped
+    SnapshotReader snapshotReader(ObjectMapper mapper, Validator validator) {
+        return new SnapshotReader(mapper, validator);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RulesetCompiler rulesetCompiler() {
+        return new RulesetCompiler();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ScenarioRunner scenarioRunner(DecisionEngine engine, SnapshotReader reader) {
+        return new ScenarioRunner(engine, reader);
+    }
+}

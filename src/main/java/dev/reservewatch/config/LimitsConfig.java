@@ -1,0 +1,14 @@
+package dev.reservewatch.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Request size limits; each answers 413 problem+json when exceeded. */
+@ConfigMapping(prefix = "limits")
+public interface LimitsConfig {
+
+    /** Largest body {@code POST /verdicts} accepts. */
+    @WithDefault("1M")
+    MemorySize verdictBody();
+}

@@ -1,0 +1,216 @@
+package dev.reservewatch.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+import dev.reservewatch.api.MarketSnapshot;
+import dev.reservewatch.api.SnapshotSchema;
+import dev.reservewatch.api.Verdict;
+import dev.reservewatch.model.Market;
+import dev.reservewatch.model.Recommendation;
+import dev.reservewatch.model.Regime;
+import dev.reservewatch.model.ReserveRegime;
+import dev.reservewatch.model.Signal;
+
+/**
+ * Judges one snapshot with one ruleset: builds the {@link Market} fact, runs the rules in a fresh
+ * session, and assembles the verdict from the signals, regime calls and recommendations they inserted.
+ * Thread-safe and free of CDI, so tests and benchmarks use it as it is.
+ */
+public final class DecisionEngine {
+
+    /** Default bound on rule firings per evaluation: far above any sane ruleset, low enough to stop a loop fast. */
+    public static final int DEFAULT_MAX_FIRINGS = 10_000;
+
+    private static final Comparator<Verdict.SignalReport> SIGNAL_ORDER = Comparator
+            .comparing(Verdict.SignalReport::severity, Comparator.reverseOrder())
+            .thenComparing(Verdict.SignalReport::code)
+            .thenComparing(s -> s.metric() == null ? "" : s.metric());
+
+    private final int maxFirings;
+
+    public DecisionEngine() {
+        this(DEFAULT_MAX_FIRINGS);
+    }
+
+    public DecisionEngine(int maxFirings) {
+        if (maxFirings < 1) {
+            throw new IllegalArgumentException("maxFirings must be at least 1");
+        }
+        this.maxFirings = maxFirings;
+    }
+
+    public Verdict evaluate(Ruleset ruleset, MarketSnapshot snapshot) {
+        long started = System.nanoTime();
+        Market market = Market.of(snapshot);
+        Record record = new Record();
+        KieSession session = ruleset.kieBase().newKieSession();
+        try {
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) record);
+            session.addEventListener((RuleRuntimeEventListener) record);
+            session.insert(market);
+            int fired = session.fireAllRules(maxFirings + 1);
+            if (fired > maxFirings) {
+                String rule = record.mostFired();
+                throw new RuleExecutionException(rule, ruleset.fileOf(rule), "rule '" + rule + "' ("
+                        + ruleset.fileOf(rule) + ") kept firing: the evaluation passed " + maxFirings
+                        + " rule firings and was stopped; look for a rule whose consequence re-triggers itself"
+                        + " (modify without no-loop, or an insert that matches its own conditions)", null);
+            }
+        } catch (ConsequenceException e) {
+            String rule = e.getRule() != null ? e.getRule().getName() : record.current;
+            throw failure(ruleset, rule, e.getCause() != null ? e.getCause() : e);
+        } catch (RuleExecutionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failure(ruleset, record.current, e);
+        } finally {
+            session.dispose();
+        }
+        return assemble(ruleset, snapshot, market, record, started);
+    }
+
+    private static RuleExecutionException failure(Ruleset ruleset, String rule, Throwable cause) {
+        String what = cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage()));
+        if (rule == null) {
+            return new RuleExecutionException(null, null, "a rule condition failed while judging the snapshot ("
+                    + what + ")", cause);
+        }
+        return new RuleExecutionException(rule, ruleset.fileOf(rule),
+                "rule '" + rule + "' (" + ruleset.fileOf(rule) + ") failed: " + what, cause);
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        String line = newline < 0 ? text : text.substring(0, newline);
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    private Verdict assemble(Ruleset ruleset, MarketSnapshot snapshot, Market market, Record record, long started) {
+        Regime regime = null;
+        for (Regime call : record.regimes.keySet()) {
+            if (regime == null || call.getLevel().ordinal() > regime.getLevel().ordinal()) {
+                regime = call;
+            }
+        }
+        ReserveRegime level = regime == null ? ReserveRegime.UNKNOWN : regime.getLevel();
+
+        List<Verdict.SignalReport> signals = new ArrayList<>(record.signals.size());
+        record.signals.forEach((signal, rule) -> signals.add(new Verdict.SignalReport(signal.getCode(),
+                signal.getSeverity(), signal.getMetric(), signal.getObserved(), signal.getThreshold(),
+                signal.getMetric() == null ? null : signal.getUnit(), signal.getMessage(), rule)));
+        signals.sort(SIGNAL_ORDER);
+
+        List<Verdict.Action> actions = mergeActions(record.recommendations);
+
+        List<Verdict.FiredRule> firedRules = new ArrayList<>(record.firings.size());
+        record.firings.keySet().forEach(name -> firedRules.add(new Verdict.FiredRule(name, ruleset.fileOf(name))));
+
+        List<String> missing = missingInputs(ruleset, snapshot, market);
+        String explanation = Explanation.write(snapshot.asOf(), level, regime == null ? null : regime.getReason(),
+                signals, actions, missing);
+        long micros = (System.nanoTime() - started) / 1_000;
+        return new Verdict(snapshot.asOf(), level, actions, signals, explanation, firedRules, missing,
+                new Verdict.RulesetRef(ruleset.version(), ruleset.loadedAt()), micros);
+    }
+
+    /** One action per code: the most urgent priority, the first rationale at it, the union of reasons. */
+    private static List<Verdict.Action> mergeActions(Map<Recommendation, String> recommendations) {
+        Map<String, Verdict.Action> byCode = new LinkedHashMap<>();
+        recommendations.forEach((rec, rule) -> byCode.merge(rec.getCode(),
+                new Verdict.Action(rec.getCode(), rec.getPriority(), rec.getRationale(), rec.getBecause(), rule),
+                (a, b) -> {
+                    Verdict.Action first = b.priority() < a.priority() ? b : a;
+                    TreeSet<String> because = new TreeSet<>(a.because());
+                    because.addAll(b.because());
+                    return new Verdict.Action(first.code(), first.priority(), first.rationale(),
+                            List.copyOf(because), first.rule());
+                }));
+        List<Verdict.Action> actions = new ArrayList<>(byCode.values());
+        actions.sort(Comparator.comparingInt(Verdict.Action::priority).thenComparing(Verdict.Action::code));
+        return actions;
+    }
+
+    /** Snapshot fields that some rule reads (directly or through a derived figure) and that were absent. */
+    private static List<String> missingInputs(Ruleset ruleset, MarketSnapshot snapshot, Market market) {
+        TreeSet<String> missing = new TreeSet<>();
+        for (String name : ruleset.figuresRead()) {
+            Market.Figure figure = Market.FIGURES.get(name);
+            if (figure.value().apply(market) == null) {
+                for (String input : figure.inputs()) {
+                    if (SnapshotSchema.isAbsent(snapshot, input)) {
+                        missing.add(input);
+                    }
+                }
+            }
+        }
+        return List.copyOf(missing);
+    }
+
+    /** What one session did: firings in order, and each result fact with the rule that inserted it. */
+    private static final class Record extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+        final Map<String, Integer> firings = new LinkedHashMap<>();
+        final Map<Signal, String> signals = new IdentityHashMap<>();
+        final Map<Recommendation, String> recommendations = new LinkedHashMap<>();
+        final Map<Regime, String> regimes = new IdentityHashMap<>();
+        String current;
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            current = event.getMatch().getRule().getName();
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            firings.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+            current = null;
+        }
+
+        String mostFired() {
+            return firings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                    .orElse(null);
+        }
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            String rule = event.getRule() == null ? null : event.getRule().getName();
+            Object fact = event.getObject();
+            if (fact instanceof Signal signal) {
+                signals.put(signal, rule);
+            } else if (fact instanceof Recommendation recommendation) {
+                recommendations.put(recommendation, rule);
+            } else if (fact instanceof Regime regime) {
+                regimes.put(regime, rule);
+            }
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            // facts are immutable; an update changes nothing the verdict reports
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            Object fact = event.getOldObject();
+            signals.remove(fact);
+            recommendations.remove(fact);
+            regimes.remove(fact);
+        }
+    }
+}

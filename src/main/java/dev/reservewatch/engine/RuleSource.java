@@ -1,0 +1,47 @@
+package dev.reservewatch.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The contents of a rules folder: its {@code *.drl} files and {@code scenarios/*.json}. Anything else
+ * (READMEs, a kustomization.yaml, the {@code ..data} links of a Kubernetes ConfigMap volume) is ignored;
+ * symlinks are followed, so the ConfigMap layout reads like a plain folder.
+ */
+public record RuleSource(List<RuleFile> ruleFiles, Map<String, byte[]> scenarios) {
+
+    public static RuleSource read(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toAbsolutePath().toString(), null, "the rules folder does not exist");
+        }
+        List<RuleFile> ruleFiles = new ArrayList<>();
+        for (Path file : listFiles(dir, ".drl")) {
+            ruleFiles.add(new RuleFile(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
+        }
+        Map<String, byte[]> scenarios = new TreeMap<>();
+        Path scenarioDir = dir.resolve("scenarios");
+        if (Files.isDirectory(scenarioDir)) {
+            for (Path file : listFiles(scenarioDir, ".json")) {
+                scenarios.put(file.getFileName().toString(), Files.readAllBytes(file));
+            }
+        }
+        return new RuleSource(List.copyOf(ruleFiles), scenarios);
+    }
+
+    private static List<Path> listFiles(Path dir, String suffix) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> {
+                String name = p.getFileName().toString();
+                return !name.startsWith(".") && name.endsWith(suffix) && Files.isRegularFile(p);
+            }).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.reservewatch.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.RuleConditionElement;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+import dev.reservewatch.model.Market;
+
+/**
+ * Compiles DRL text into a {@link Ruleset} at run time, so analysts' edits need no rebuild. Each build
+ * gets a fresh release id and its module is dropped from the KIE repository afterwards, so repeated
+ * reloads do not pile up. The application class loader is passed explicitly: builds on executor
+ * threads otherwise fail inside Drools with a null dialect.
+ */
+public final class RulesetCompiler {
+
+    private static final String RESOURCE_DIR = "src/main/resources/rules/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.drl");
+
+    private final KieServices kieServices = KieServices.Factory.get();
+    private final ClassLoader classLoader = Market.class.getClassLoader();
+    private final Clock clock;
+
+    public RulesetCompiler() {
+        this(Clock.systemUTC());
+    }
+
+    public RulesetCompiler(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Compiles the files together; the result carries a ruleset only if Drools reported no error. */
+    public Compilation compile(List<RuleFile> files) {
+        List<CompileProblem> errors = new ArrayList<>();
+        List<CompileProblem> warnings = new ArrayList<>();
+        if (files.isEmpty()) {
+            errors.add(new CompileProblem("", 0, 0, "no .drl files: a ruleset needs at least one rule file"));
+            return new Compilation(null, errors, warnings);
+        }
+        for (RuleFile file : files) {
+            if (!SAFE_NAME.matcher(file.name()).matches()) {
+                errors.add(new CompileProblem(file.name(), 0, 0,
+                        "a rule file name is letters, digits, '.', '_' or '-' and ends in .drl"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Compilation(null, errors, warnings);
+        }
+
+        ReleaseId releaseId = kieServices.newReleaseId("dev.reservewatch.rules", "ruleset",
+                "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = kieServices.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        for (RuleFile file : files) {
+            kfs.write(RESOURCE_DIR + file.name(), file.content());
+        }
+        KieBuilder builder = kieServices.newKieBuilder(kfs, classLoader).buildAll();
+        for (Message message : builder.getResults().getMessages()) {
+            CompileProblem problem = CompileProblem.of(fileName(message.getPath()), message.getLine(),
+                    message.getColumn(), message.getText());
+            if (message.getLevel() == Message.Level.ERROR) {
+                errors.add(problem);
+            } else if (message.getLevel() == Message.Level.WARNING) {
+                warnings.add(problem);
+            }
+        }
+        dropNullPackageNoise(errors);
+        if (!errors.isEmpty()) {
+            kieServices.getRepository().removeKieModule(releaseId);
+            return new Compilation(null, errors, warnings);
+        }
+        KieBase kieBase;
+        try {
+            KieContainer container = kieServices.newKieContainer(releaseId, classLoader);
+            kieBase = container.getKieBase();
+        } finally {
+            kieServices.getRepository().removeKieModule(releaseId);
+        }
+        Map<String, RuleInfo> rules = describeRules(kieBase, files);
+        Set<String> figuresRead = new TreeSet<>();
+        rules.values().forEach(rule -> figuresRead.addAll(rule.figuresRead()));
+        Ruleset ruleset = new Ruleset(versionOf(files), clock.instant(), List.copyOf(files), kieBase,
+                Collections.unmodifiableMap(rules), Collections.unmodifiableSet(figuresRead));
+        return new Compilation(ruleset, List.of(), List.copyOf(warnings));
+    }
+
+    /** sha256 over the files' names and contents, in name order: same files, same version. */
+    public static String versionOf(List<RuleFile> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            files.stream().sorted(Comparator.comparing(RuleFile::name)).forEach(file -> {
+                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.content().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            });
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks SHA-256", e);
+        }
+    }
+
+    private static String fileName(String path) {
+        if (path == null) {
+            return "";
+        }
+        return path.startsWith(RESOURCE_DIR) ? path.substring(RESOURCE_DIR.length()) : path;
+    }
+
+    /** Drools adds "Parser returned a null Package" after a syntax error; the real error is already listed. */
+    private static void dropNullPackageNoise(List<CompileProblem> errors) {
+        if (errors.size() > 1) {
+            errors.removeIf(p -> p.message().contains("Parser returned a null Package")
+                    && errors.stream().anyMatch(o -> o != p && o.file().equals(p.file())));
+        }
+    }
+
+    private static Map<String, RuleInfo> describeRules(KieBase kieBase, List<RuleFile> files) {
+        Map<String, Map<String, Integer>> lines = new LinkedHashMap<>();
+        for (RuleFile file : files) {
+            lines.put(file.name(), ruleLines(file.content()));
+        }
+        List<RuleInfo> infos = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleImpl impl = (RuleImpl) rule;
+                String file = impl.getResource() == null ? "" : fileName(impl.getResource().getSourcePath());
+                int line = lines.getOrDefault(file, Map.of()).getOrDefault(rule.getName(), 0);
+                Set<String> figures = new TreeSet<>();
+                collectFiguresRead(impl.getLhs(), figures);
+                infos.add(new RuleInfo(rule.getName(), file, line, Map.copyOf(rule.getMetaData()),
+                        Collections.unmodifiableSet(figures)));
+            }
+        }
+        infos.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
+        Map<String, RuleInfo> byName = new LinkedHashMap<>();
+        infos.forEach(info -> byName.put(info.name(), info));
+        return byName;
+    }
+
+    private static Map<String, Integer> ruleLines(String drl) {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        String[] text = drl.split("\n", -1);
+        for (int i = 0; i < text.length; i++) {
+            Matcher m = RULE_HEADER.matcher(text[i]);
+            if (m.find()) {
+                String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+                lines.putIfAbsent(name, i + 1);
+            }
+        }
+        return lines;
+    }
+
+    /** The Market properties a rule's conditions read, including inside not/exists/or and collect sources. */
+    private static void collectFiguresRead(RuleConditionElement element, Set<String> into) {
+        if (element instanceof org.drools.base.rule.Pattern pattern) {
+            if (pattern.getObjectType() instanceof ClassObjectType type && type.getClassType() == Market.class) {
+                for (String property : pattern.getListenedProperties()) {
+                    if (Market.FIGURES.containsKey(property)) {
+                        into.add(property);
+                    }
+                }
+            }
+            if (pattern.getSource() != null) {
+                collectFiguresRead(pattern.getSource(), into);
+            }
+        }
+        for (RuleConditionElement nested : element.getNestedElements()) {
+            if (nested != element) {
+                collectFiguresRead(nested, into);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.reservewatch.error;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.reservewatch.engine.RuleExecutionException;
+
+/**
+ * Every error answer is made here, as application/problem+json: bad input 400 naming each field, size
+ * limits 413, rule failures 500 naming the rule, no ruleset 503. Nothing a client sends yields a stack
+ * trace; unexpected faults are logged once here and answered with a plain 500.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response badInput(BadInputException e) {
+        return answer(new Problem("/problems/bad-input", "The request is not a valid input", 400, e.getMessage(),
+                e.errors(), null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(PayloadTooLargeException e) {
+        return answer(Problem.of(413, "The request is too large", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response ruleFailed(RuleExecutionException e) {
+        LOG.errorf(e.getCause(), "Evaluation failed: %s", e.getMessage());
+        return answer(new Problem("/problems/rule-failed", "A rule failed while judging the snapshot", 500,
+                e.getMessage(), java.util.List.of(), e.rule(), e.file()));
+    }
+
+    @ServerExceptionMapper
+    public Response noRules(RulesUnavailableException e) {
+        return answer(Problem.of(503, "No ruleset is active", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return answer(new Problem("/problems/bad-input", "The request is not a valid input", 400,
+                "malformed JSON: " + e.getOriginalMessage(), java.util.List.of(new FieldError("body",
+                        "malformed JSON: " + e.getOriginalMessage())), null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "There is no such resource. See /q/openapi for the API.";
+            case 405 -> "This resource does not accept that method. See /q/openapi for the API.";
+            case 406 -> "This resource answers application/json (errors: application/problem+json).";
+            case 415 -> "Send the body as application/json (series also accept text/csv).";
+            default -> e.getMessage();
+        };
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        return answer(Problem.of(status, title, detail));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return answer(Problem.of(500, "Internal error",
+                "The service failed to answer this request; the failure is logged."));
+    }
+
+    private static Response answer(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

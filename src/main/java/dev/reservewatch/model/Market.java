@@ -1,0 +1,300 @@
+package dev.reservewatch.model;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.reservewatch.api.MarketSnapshot;
+import dev.reservewatch.api.Runoff;
+
+/**
+ * The fact the rules see: a snapshot's figures plus the figures derived from them, computed once here
+ * so that every rule reads the same number. A {@code null} figure is unknown; a constraint on it never
+ * matches, so no rule fires on a guess.
+ */
+public final class Market {
+
+    /**
+     * Every figure the rules may read, with the snapshot fields it is made from. A rule that reads a
+     * figure which comes out unknown names those fields in the verdict's {@code missingInputs}.
+     */
+    public static final Map<String, Figure> FIGURES = Stream.of(
+            figure("reserveBalancesBn", Market::getReserveBalancesBn, "reserveBalancesBn"),
+            figure("fedTotalAssetsBn", Market::getFedTotalAssetsBn, "fedTotalAssetsBn"),
+            figure("treasuryHoldingsBn", Market::getTreasuryHoldingsBn, "treasuryHoldingsBn"),
+            figure("mbsHoldingsBn", Market::getMbsHoldingsBn, "mbsHoldingsBn"),
+            figure("onRrpBalanceBn", Market::getOnRrpBalanceBn, "onRrpBalanceBn"),
+            figure("onRrpPeakBn", Market::getOnRrpPeakBn, "onRrpPeakBn"),
+            figure("iorbPct", Market::getIorbPct, "iorbPct"),
+            figure("effrPct", Market::getEffrPct, "effrPct"),
+            figure("sofrPct", Market::getSofrPct, "sofrPct"),
+            figure("repoRateHighPct", Market::getRepoRateHighPct, "repoRateHighPct"),
+            figure("targetRangeLowPct", Market::getTargetRangeLowPct, "targetRangeLowPct"),
+            figure("targetRangeHighPct", Market::getTargetRangeHighPct, "targetRangeHighPct"),
+            figure("largeBankExcessReserveRatioPct", Market::getLargeBankExcessReserveRatioPct, "largeBankExcessReserveRatioPct"),
+            figure("smallBankExcessReserveRatioPct", Market::getSmallBankExcessReserveRatioPct, "smallBankExcessReserveRatioPct"),
+            figure("srfTakeupBn", Market::getSrfTakeupBn, "srfTakeupBn"),
+            figure("nominalGdpBn", Market::getNominalGdpBn, "nominalGdpBn"),
+            figure("cpiYoYPct", Market::getCpiYoYPct, "cpiYoYPct"),
+            figure("corePcePct", Market::getCorePcePct, "corePcePct"),
+            figure("runoffActive", Market::getRunoffActive, "runoff"),
+            figure("runoffTreasuryCapBn", Market::getRunoffTreasuryCapBn, "runoff"),
+            figure("runoffMbsCapBn", Market::getRunoffMbsCapBn, "runoff"),
+            figure("runoffMonthlyCapBn", Market::getRunoffMonthlyCapBn, "runoff"),
+            figure("effrIorbSpreadBp", Market::getEffrIorbSpreadBp, "effrPct", "iorbPct"),
+            figure("sofrIorbSpreadBp", Market::getSofrIorbSpreadBp, "sofrPct", "iorbPct"),
+            figure("reservesToAssetsPct", Market::getReservesToAssetsPct, "reserveBalancesBn", "fedTotalAssetsBn"),
+            figure("reservesToGdpPct", Market::getReservesToGdpPct, "reserveBalancesBn", "nominalGdpBn"),
+            figure("balanceSheetToGdpPct", Market::getBalanceSheetToGdpPct, "fedTotalAssetsBn", "nominalGdpBn"),
+            figure("onRrpDrawdownPct", Market::getOnRrpDrawdownPct, "onRrpBalanceBn", "onRrpPeakBn"),
+            figure("repoAboveCeilingBp", Market::getRepoAboveCeilingBp, "repoRateHighPct", "targetRangeHighPct"),
+            figure("sofrAboveCeilingBp", Market::getSofrAboveCeilingBp, "sofrPct", "targetRangeHighPct"))
+            .collect(Collectors.toUnmodifiableMap(Figure::name, Function.identity()));
+
+    /** A figure the rules can read: its name (the fact's property), how to read it, what it is made from. */
+    public record Figure(String name, Function<Market, Object> value, List<String> inputs) {
+    }
+
+    private static Figure figure(String name, Function<Market, Object> value, String... inputs) {
+        return new Figure(name, value, List.of(inputs));
+    }
+
+    private final LocalDate asOf;
+    private final int daysToMonthEnd;
+    private final Double reserveBalancesBn;
+    private final Double fedTotalAssetsBn;
+    private final Double treasuryHoldingsBn;
+    private final Double mbsHoldingsBn;
+    private final Double onRrpBalanceBn;
+    private final Double onRrpPeakBn;
+    private final Double iorbPct;
+    private final Double effrPct;
+    private final Double sofrPct;
+    private final Double repoRateHighPct;
+    private final Double targetRangeLowPct;
+    private final Double targetRangeHighPct;
+    private final Double largeBankExcessReserveRatioPct;
+    private final Double smallBankExcessReserveRatioPct;
+    private final Double srfTakeupBn;
+    private final Double nominalGdpBn;
+    private final Double cpiYoYPct;
+    private final Double corePcePct;
+    private final Boolean runoffActive;
+    private final Double runoffTreasuryCapBn;
+    private final Double runoffMbsCapBn;
+
+    private final Double effrIorbSpreadBp;
+    private final Double sofrIorbSpreadBp;
+    private final Double reservesToAssetsPct;
+    private final Double reservesToGdpPct;
+    private final Double balanceSheetToGdpPct;
+    private final Double onRrpDrawdownPct;
+    private final Double repoAboveCeilingBp;
+    private final Double sofrAboveCeilingBp;
+
+    private Market(MarketSnapshot s) {
+        asOf = Objects.requireNonNull(s.asOf(), "asOf");
+        daysToMonthEnd = (int) ChronoUnit.DAYS.between(asOf, asOf.with(TemporalAdjusters.lastDayOfMonth()));
+        reserveBalancesBn = s.reserveBalancesBn();
+        fedTotalAssetsBn = s.fedTotalAssetsBn();
+        treasuryHoldingsBn = s.treasuryHoldingsBn();
+        mbsHoldingsBn = s.mbsHoldingsBn();
+        onRrpBalanceBn = s.onRrpBalanceBn();
+        onRrpPeakBn = s.onRrpPeakBn() != null ? s.onRrpPeakBn() : peakInHistory(s);
+        iorbPct = s.iorbPct();
+        effrPct = s.effrPct();
+        sofrPct = s.sofrPct();
+        repoRateHighPct = s.repoRateHighPct();
+        targetRangeLowPct = s.targetRangeLowPct();
+        targetRangeHighPct = s.targetRangeHighPct();
+        largeBankExcessReserveRatioPct = s.largeBankExcessReserveRatioPct();
+        smallBankExcessReserveRatioPct = s.smallBankExcessReserveRatioPct();
+        srfTakeupBn = s.srfTakeupBn();
+        nominalGdpBn = s.nominalGdpBn();
+        cpiYoYPct = s.cpiYoYPct();
+        corePcePct = s.corePcePct();
+        Runoff runoff = s.runoff();
+        runoffActive = runoff == null ? null : runoff.active();
+        runoffTreasuryCapBn = runoff == null ? null : runoff.treasuryCapBn();
+        runoffMbsCapBn = runoff == null ? null : runoff.mbsCapBn();
+
+        effrIorbSpreadBp = spreadBp(effrPct, iorbPct);
+        sofrIorbSpreadBp = spreadBp(sofrPct, iorbPct);
+        reservesToAssetsPct = sharePct(reserveBalancesBn, fedTotalAssetsBn);
+        reservesToGdpPct = sharePct(reserveBalancesBn, nominalGdpBn);
+        balanceSheetToGdpPct = sharePct(fedTotalAssetsBn, nominalGdpBn);
+        onRrpDrawdownPct = onRrpBalanceBn == null || onRrpPeakBn == null || onRrpPeakBn <= 0 ? null
+                : Quantity.round2(Math.max(0, 100 * (onRrpPeakBn - onRrpBalanceBn) / onRrpPeakBn));
+        repoAboveCeilingBp = spreadBp(repoRateHighPct, targetRangeHighPct);
+        sofrAboveCeilingBp = spreadBp(sofrPct, targetRangeHighPct);
+    }
+
+    public static Market of(MarketSnapshot snapshot) {
+        return new Market(snapshot);
+    }
+
+    /** The highest ON RRP balance in the snapshot's history and the snapshot itself, or null with no history. */
+    private static Double peakInHistory(MarketSnapshot s) {
+        if (s.history() == null || s.history().isEmpty()) {
+            return null;
+        }
+        Double peak = s.onRrpBalanceBn();
+        for (MarketSnapshot earlier : s.history()) {
+            Double value = earlier.onRrpBalanceBn();
+            if (value != null && (peak == null || value > peak)) {
+                peak = value;
+            }
+        }
+        return peak;
+    }
+
+    private static Double spreadBp(Double ratePct, Double referencePct) {
+        return ratePct == null || referencePct == null ? null : Quantity.round2((ratePct - referencePct) * 100);
+    }
+
+    private static Double sharePct(Double part, Double whole) {
+        return part == null || whole == null || whole <= 0 ? null : Quantity.round2(100 * part / whole);
+    }
+
+    public LocalDate getAsOf() {
+        return asOf;
+    }
+
+    /** Calendar days from {@code asOf} to the last day of its month: 0 on the month's last day. */
+    public int getDaysToMonthEnd() {
+        return daysToMonthEnd;
+    }
+
+    public Double getReserveBalancesBn() {
+        return reserveBalancesBn;
+    }
+
+    public Double getFedTotalAssetsBn() {
+        return fedTotalAssetsBn;
+    }
+
+    public Double getTreasuryHoldingsBn() {
+        return treasuryHoldingsBn;
+    }
+
+    public Double getMbsHoldingsBn() {
+        return mbsHoldingsBn;
+    }
+
+    public Double getOnRrpBalanceBn() {
+        return onRrpBalanceBn;
+    }
+
+    /** The reference peak: {@code onRrpPeakBn} as sent, else the highest balance in history and now. */
+    public Double getOnRrpPeakBn() {
+        return onRrpPeakBn;
+    }
+
+    public Double getIorbPct() {
+        return iorbPct;
+    }
+
+    public Double getEffrPct() {
+        return effrPct;
+    }
+
+    public Double getSofrPct() {
+        return sofrPct;
+    }
+
+    public Double getRepoRateHighPct() {
+        return repoRateHighPct;
+    }
+
+    public Double getTargetRangeLowPct() {
+        return targetRangeLowPct;
+    }
+
+    public Double getTargetRangeHighPct() {
+        return targetRangeHighPct;
+    }
+
+    public Double getLargeBankExcessReserveRatioPct() {
+        return largeBankExcessReserveRatioPct;
+    }
+
+    public Double getSmallBankExcessReserveRatioPct() {
+        return smallBankExcessReserveRatioPct;
+    }
+
+    public Double getSrfTakeupBn() {
+        return srfTakeupBn;
+    }
+
+    public Double getNominalGdpBn() {
+        return nominalGdpBn;
+    }
+
+    public Double getCpiYoYPct() {
+        return cpiYoYPct;
+    }
+
+    public Double getCorePcePct() {
+        return corePcePct;
+    }
+
+    public Boolean getRunoffActive() {
+        return runoffActive;
+    }
+
+    public Double getRunoffTreasuryCapBn() {
+        return runoffTreasuryCapBn;
+    }
+
+    public Double getRunoffMbsCapBn() {
+        return runoffMbsCapBn;
+    }
+
+    /** Treasury plus MBS caps, $bn a month; unknown if either cap is. */
+    public Double getRunoffMonthlyCapBn() {
+        return runoffTreasuryCapBn == null || runoffMbsCapBn == null ? null : runoffTreasuryCapBn + runoffMbsCapBn;
+    }
+
+    /** (EFFR - IORB) in bp: positive and rising means reserves are getting scarce. */
+    public Double getEffrIorbSpreadBp() {
+        return effrIorbSpreadBp;
+    }
+
+    /** (SOFR - IORB) in bp. */
+    public Double getSofrIorbSpreadBp() {
+        return sofrIorbSpreadBp;
+    }
+
+    public Double getReservesToAssetsPct() {
+        return reservesToAssetsPct;
+    }
+
+    public Double getReservesToGdpPct() {
+        return reservesToGdpPct;
+    }
+
+    public Double getBalanceSheetToGdpPct() {
+        return balanceSheetToGdpPct;
+    }
+
+    /** How far ON RRP has fallen from its reference peak, in % of the peak (0 at the peak). */
+    public Double getOnRrpDrawdownPct() {
+        return onRrpDrawdownPct;
+    }
+
+    /** (highest repo rate traded - top of the target range) in bp: positive = repo above the ceiling. */
+    public Double getRepoAboveCeilingBp() {
+        return repoAboveCeilingBp;
+    }
+
+    /** (SOFR - top of the target range) in bp: positive = the median secured rate itself broke the ceiling. */
+    public Double getSofrAboveCeilingBp() {
+        return sofrAboveCeilingBp;
+    }
+}

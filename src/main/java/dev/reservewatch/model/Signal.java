@@ -1,0 +1,90 @@
+package dev.reservewatch.model;
+
+import java.util.Objects;
+
+/**
+ * A reading the rules report: a code (the rules define it), how serious it is, and the figure
+ * behind it. Rules create signals with {@code insert(new Signal(...))}; the message may use
+ * {@code {observed}} and {@code {threshold}}, which are filled in with the figure and its unit.
+ */
+public final class Signal {
+    private final String code;
+    private final Severity severity;
+    private final String metric;
+    private final Double observed;
+    private final Double threshold;
+    private final String unit;
+    private final String message;
+
+    public Signal(String code, Severity severity, String metric, Double observed, Double threshold, String unit,
+            String message) {
+        this.code = requireText(code, "code");
+        this.severity = Objects.requireNonNull(severity, "severity");
+        this.metric = metric;
+        this.observed = observed;
+        this.threshold = threshold;
+        this.unit = unit == null ? "" : unit;
+        this.message = render(requireText(message, "message"), observed, threshold, this.unit);
+    }
+
+    private static String render(String template, Double observed, Double threshold, String unit) {
+        String text = template;
+        if (observed != null) {
+            text = text.replace("{observed}", Quantity.format(observed, unit));
+        }
+        if (threshold != null) {
+            text = text.replace("{threshold}", Quantity.format(threshold, unit));
+        }
+        return text;
+    }
+
+    static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return value;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    /** True for HIGH and CRITICAL: the signal reports stress, not just something to watch. */
+    public boolean isStress() {
+        return severity == Severity.HIGH || severity == Severity.CRITICAL;
+    }
+
+    /** True for anything above a calm reading (WARN, HIGH, CRITICAL). */
+    public boolean isConcern() {
+        return severity != Severity.INFO;
+    }
+
+    public String getMetric() {
+        return metric;
+    }
+
+    public Double getObserved() {
+        return observed;
+    }
+
+    public Double getThreshold() {
+        return threshold;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    @Override
+    public String toString() {
+        return "Signal[" + code + " " + severity + " " + metric + "=" + observed + "]";
+    }
+}
