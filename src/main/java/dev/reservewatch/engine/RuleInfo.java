@@ -5,7 +5,9 @@ import java.util.Set;
 
 /**
  * What the engine knows about one rule of a compiled ruleset: where it is, its metadata
- * ({@code @description}, {@code @source}, ...), and which figures of the market it reads.
+ * ({@code @description}, {@code @source}, ...), which figures of the market it reads, and whether it
+ * has any condition at all (a rule with an empty {@code when} fires on every snapshot).
  */
-public record RuleInfo(String name, String file, int line, Map<String, Object> metadata, Set<String> figuresRead) {
+public record RuleInfo(String name, String file, int line, Map<String, Object> metadata, Set<String> figuresRead,
+        boolean conditional) {
 }

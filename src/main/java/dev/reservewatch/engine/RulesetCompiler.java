@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.RuleConditionElement;
+import org.drools.base.rule.constraint.Constraint;
+import org.drools.mvel.MVELConstraint;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -43,6 +45,7 @@ public final class RulesetCompiler {
     private static final String RESOURCE_DIR = "src/main/resources/rules/";
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.drl");
 
     private final KieServices kieServices = KieServices.Factory.get();
@@ -128,11 +131,12 @@ public final class RulesetCompiler {
         }
     }
 
+    /** Drools reports paths inside its virtual project; analysts know the file by its name alone. */
     private static String fileName(String path) {
         if (path == null) {
             return "";
         }
-        return path.startsWith(RESOURCE_DIR) ? path.substring(RESOURCE_DIR.length()) : path;
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** Drools adds "Parser returned a null Package" after a syntax error; the real error is already listed. */
@@ -157,7 +161,7 @@ public final class RulesetCompiler {
                 Set<String> figures = new TreeSet<>();
                 collectFiguresRead(impl.getLhs(), figures);
                 infos.add(new RuleInfo(rule.getName(), file, line, Map.copyOf(rule.getMetaData()),
-                        Collections.unmodifiableSet(figures)));
+                        Collections.unmodifiableSet(figures), !impl.getLhs().getChildren().isEmpty()));
             }
         }
         infos.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
@@ -186,6 +190,17 @@ public final class RulesetCompiler {
                 for (String property : pattern.getListenedProperties()) {
                     if (Market.FIGURES.containsKey(property)) {
                         into.add(property);
+                    }
+                }
+                // literal constraints such as runoffActive == true are not among the listened properties
+                for (Constraint constraint : pattern.getConstraints()) {
+                    if (constraint instanceof MVELConstraint mvel && mvel.getExpression() != null) {
+                        Matcher identifiers = IDENTIFIER.matcher(mvel.getExpression());
+                        while (identifiers.find()) {
+                            if (Market.FIGURES.containsKey(identifiers.group())) {
+                                into.add(identifiers.group());
+                            }
+                        }
                     }
                 }
             }

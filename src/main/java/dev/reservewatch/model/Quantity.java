@@ -2,6 +2,9 @@ package dev.reservewatch.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 
 /** Renders a figure with its unit the way an analyst writes it: {@code 9.8%}, {@code 9bp}, {@code $219bn}. */
 public final class Quantity {
@@ -25,14 +28,17 @@ public final class Quantity {
         };
     }
 
+    /** At most two decimals, no trailing zeros, thousands grouped: {@code 2,553.72}, {@code 9.8}, {@code 0}. */
     public static String plain(double value) {
         if (!Double.isFinite(value)) {
             return String.valueOf(value);
         }
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
-        if (rounded.signum() == 0) {
-            return "0";
-        }
-        return rounded.toPlainString();
+        return FORMAT.get().format(value == 0 ? 0.0 : value);
     }
+
+    private static final ThreadLocal<DecimalFormat> FORMAT = ThreadLocal.withInitial(() -> {
+        DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.US));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format;
+    });
 }

@@ -1,0 +1,33 @@
+package dev.reservewatch.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import dev.reservewatch.api.MarketSnapshot;
+
+/** Snapshots for tests: from JSON text, or from a shipped scenario file. */
+public final class Snapshots {
+
+    private Snapshots() {
+    }
+
+    public static MarketSnapshot json(String json) {
+        return ShippedRules.READER.read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Scenario scenario(String file) {
+        try {
+            return Scenario.parse(file, Files.readAllBytes(ShippedRules.DIR.resolve("scenarios").resolve(file)),
+                    ShippedRules.READER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The article's 2025-10 alarm, the snapshot most tests start from. */
+    public static MarketSnapshot article() {
+        return scenario("2025-10-article-alarm.json").snapshot();
+    }
+}
