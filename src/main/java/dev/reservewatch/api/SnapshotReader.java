@@ -105,14 +105,19 @@ public final class SnapshotReader {
             errors.add(new FieldError(path.isEmpty() ? "body" : trimDot(path), "could not be read as a snapshot"));
             throw failure(errors);
         }
+        Set<String> reported = new java.util.HashSet<>();
+        errors.forEach(error -> reported.add(error.field()));
         for (ConstraintViolation<MarketSnapshot> violation : validator.validate(snapshot)) {
             String field = violation.getPropertyPath().toString();
+            if (reported.contains(path + field)) {
+                continue; // already reported as unreadable, and left out so the rest could be checked
+            }
             Object bad = violation.getInvalidValue();
             String message = violation.getMessage();
             if (bad instanceof Number || bad instanceof String) {
                 message += " (was " + bad + ")";
             }
-            errors.add(new FieldError(path + (field.isEmpty() ? "asOf" : field), message));
+            errors.add(new FieldError(path + (field.isEmpty() ? "body" : field), message));
         }
         if (!errors.isEmpty()) {
             throw failure(errors);

@@ -1,0 +1,136 @@
+package dev.reservewatch.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class VerdictResourceTest {
+
+    static final Path ARTICLE = Path.of("examples/2025-10-article.json");
+
+    static byte[] article() throws IOException {
+        return Files.readAllBytes(ARTICLE);
+    }
+
+    @Test
+    void judgesTheArticleExample() throws IOException {
+        given().contentType(ContentType.JSON).body(article())
+                .when().post("/verdicts")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("asOf", is("2025-10-24"))
+                .body("regime", is("SCARCE"))
+                .body("actions.code", hasItems("END_RUNOFF", "REINVEST_INTO_BILLS"))
+                .body("actions[0].because", hasItem("EXCESS_RESERVES_SCARCE"))
+                .body("signals.code", hasItems("EXCESS_RESERVES_SCARCE", "ON_RRP_DEPLETED", "FUNDING_SPREAD_WIDENING",
+                        "REPO_ABOVE_CEILING", "SRF_TAKEUP_SPIKE"))
+                .body("explanation", startsWith("As of 2025-10-24, reserves are SCARCE"))
+                .body("firedRules.file", hasItem("reserves.drl"))
+                .body("missingInputs", is(java.util.List.of()))
+                .body("ruleset.version", startsWith("sha256:"))
+                .body("ruleset.loadedAt", containsString("T"))
+                .body("evaluationMicros", greaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void rejectsBadFieldsWithAProblemNamingEachOne() {
+        given().contentType(ContentType.JSON)
+                .body("{\"asOf\": \"2025-10-24\", \"reserveBalancesBn\": -5, \"effrPtc\": 5.2, \"sofrPct\": \"5.1\"}")
+                .when().post("/verdicts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", is(400))
+                .body("title", not(org.hamcrest.Matchers.emptyOrNullString()))
+                .body("errors.field", hasItems("reserveBalancesBn", "effrPtc", "sofrPct"))
+                .body("errors.find { it.field == 'effrPtc' }.message", containsString("did you mean 'effrPct'"))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("\tat ")));
+    }
+
+    @Test
+    void rejectsMalformedJsonAndRepeatedKeys() {
+        given().contentType(ContentType.JSON).body("{\"asOf\": \"2025-10-24\", \"effrPct\": 5.2, \"effrPct\": 5.3}")
+                .when().post("/verdicts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("effrPct"));
+        given().contentType(ContentType.JSON).body("{\"asOf\": \"2025-10-")
+                .when().post("/verdicts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("asOf"))
+                .body("errors[0].message", containsString("malformed JSON at line 1"));
+        given().contentType(ContentType.JSON).body("")
+                .when().post("/verdicts")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void refusesAWrongContentType() throws IOException {
+        given().contentType(ContentType.XML).body(article())
+                .when().post("/verdicts")
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("status", is(415));
+        given().contentType(ContentType.TEXT).body(article())
+                .when().post("/verdicts")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void refusesABodyAboveTheLimit() {
+        String padding = " ".repeat(1024 * 1024);
+        given().contentType(ContentType.JSON).body("{\"asOf\": \"2025-10-24\"" + padding + "}")
+                .when().post("/verdicts")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("limit"));
+    }
+
+    @Test
+    void answersUnknownPathsAndMethodsWithProblems() {
+        given().when().get("/verdicts")
+                .then().statusCode(405).contentType("application/problem+json");
+        given().when().get("/no-such-thing")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void isLiveAndReadyOnceTheRulesAreLoaded() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+                .body("checks.find { it.name == 'ruleset' }.data.version", startsWith("sha256:"));
+    }
+
+    @Test
+    void exampleMatchesTheShippedScenario() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(mapper.readTree(Files.readAllBytes(Path.of("rules/scenarios/2025-10-article-alarm.json")))
+                .get("snapshot"), mapper.readTree(article()));
+    }
+
+    private static void assertEquals(Object expected, Object actual) {
+        org.assertj.core.api.Assertions.assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void everyFieldErrorIsListedInOrder() {
+        given().contentType(ContentType.JSON)
+                .body("{\"asOf\": \"2025-13-01\", \"largeBankExcessReserveRatioPct\": 101, \"targetRangeLowPct\": 5.5,"
+                        + " \"targetRangeHighPct\": 5.25}")
+                .when().post("/verdicts")
+                .then().statusCode(400)
+                .body("errors.field", hasItems("asOf", "largeBankExcessReserveRatioPct", "targetRangeLowPct"))
+                .body("errors.message", everyItem(not(containsString("{"))));
+    }
+}
