@@ -2,14 +2,12 @@ package dev.reservewatch.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -22,14 +20,16 @@ import dev.reservewatch.api.MarketSnapshot;
 import dev.reservewatch.api.SnapshotSchema;
 import dev.reservewatch.api.Verdict;
 import dev.reservewatch.model.Market;
+import dev.reservewatch.model.Readings;
 import dev.reservewatch.model.Recommendation;
 import dev.reservewatch.model.Regime;
 import dev.reservewatch.model.ReserveRegime;
 import dev.reservewatch.model.Signal;
 
 /**
- * Judges one snapshot with one ruleset: builds the {@link Market} fact, runs the rules in a fresh
- * session, and assembles the verdict from the signals, regime calls and recommendations they inserted.
+ * Judges one snapshot with one ruleset: builds the {@link Market} fact, runs the rules on a pooled
+ * session in two phases (the signal rules; then, with the {@link Readings} of all signals raised, the rules
+ * that weigh them), and assembles the verdict from the signals, regime calls and recommendations inserted.
  * Thread-safe and free of CDI, so tests and benchmarks use it as it is.
  */
 public final class DecisionEngine {
@@ -59,12 +59,21 @@ public final class DecisionEngine {
         long started = System.nanoTime();
         Market market = Market.of(snapshot);
         Record record = new Record();
-        KieSession session = ruleset.kieBase().newKieSession();
+        KieSession session = ruleset.sessions().newKieSession();
+        boolean clean = false;
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) record);
             session.addEventListener((RuleRuntimeEventListener) record);
+            ruleset.globals().forEach(session::setGlobal);
             session.insert(market);
+            // Phase 1: the signal rules. Phase 2: rules that weigh the signals, through one Readings fact.
             int fired = session.fireAllRules(maxFirings + 1);
+            if (fired <= maxFirings) {
+                List<Signal> raised = new ArrayList<>(record.signals.size());
+                record.signals.forEach(produced -> raised.add(produced.fact()));
+                session.insert(new Readings(raised));
+                fired += session.fireAllRules(maxFirings + 1 - fired);
+            }
             if (fired > maxFirings) {
                 String rule = record.mostFired();
                 throw new RuleExecutionException(rule, ruleset.fileOf(rule), "rule '" + rule + "' ("
@@ -72,15 +81,20 @@ public final class DecisionEngine {
                         + " rule firings and was stopped; look for a rule whose consequence re-triggers itself"
                         + " (modify without no-loop, or an insert that matches its own conditions)", null);
             }
+            clean = true;
         } catch (ConsequenceException e) {
-            String rule = e.getRule() != null ? e.getRule().getName() : record.current;
-            throw failure(ruleset, rule, e.getCause() != null ? e.getCause() : e);
+            throw failure(ruleset, e.getRule() != null ? e.getRule().getName() : null,
+                    e.getCause() != null ? e.getCause() : e);
         } catch (RuleExecutionException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw failure(ruleset, record.current, e);
+            throw failure(ruleset, null, e);
         } finally {
-            session.dispose();
+            if (clean) {
+                session.dispose(); // back to the pool, reset
+            } else {
+                session.destroy(); // a session that failed midway is not reused
+            }
         }
         return assemble(ruleset, snapshot, market, record, started);
     }
@@ -104,17 +118,20 @@ public final class DecisionEngine {
 
     private Verdict assemble(Ruleset ruleset, MarketSnapshot snapshot, Market market, Record record, long started) {
         Regime regime = null;
-        for (Regime call : record.regimes.keySet()) {
-            if (regime == null || call.getLevel().ordinal() > regime.getLevel().ordinal()) {
-                regime = call;
+        for (Produced<Regime> call : record.regimes) {
+            if (regime == null || call.fact().getLevel().ordinal() > regime.getLevel().ordinal()) {
+                regime = call.fact();
             }
         }
         ReserveRegime level = regime == null ? ReserveRegime.UNKNOWN : regime.getLevel();
 
         List<Verdict.SignalReport> signals = new ArrayList<>(record.signals.size());
-        record.signals.forEach((signal, rule) -> signals.add(new Verdict.SignalReport(signal.getCode(),
-                signal.getSeverity(), signal.getMetric(), signal.getObserved(), signal.getThreshold(),
-                signal.getMetric() == null ? null : signal.getUnit(), signal.getMessage(), rule)));
+        for (Produced<Signal> produced : record.signals) {
+            Signal signal = produced.fact();
+            signals.add(new Verdict.SignalReport(signal.getCode(), signal.getSeverity(), signal.getMetric(),
+                    signal.getObserved(), signal.getThreshold(), signal.getMetric() == null ? null : signal.getUnit(),
+                    signal.getMessage(), produced.rule()));
+        }
         signals.sort(SIGNAL_ORDER);
 
         List<Verdict.Action> actions = mergeActions(record.recommendations);
@@ -131,10 +148,11 @@ public final class DecisionEngine {
     }
 
     /** One action per code: the most urgent priority, the first rationale at it, the union of reasons. */
-    private static List<Verdict.Action> mergeActions(Map<Recommendation, String> recommendations) {
+    private static List<Verdict.Action> mergeActions(List<Produced<Recommendation>> recommendations) {
         Map<String, Verdict.Action> byCode = new LinkedHashMap<>();
-        recommendations.forEach((rec, rule) -> byCode.merge(rec.getCode(),
-                new Verdict.Action(rec.getCode(), rec.getPriority(), rec.getRationale(), rec.getBecause(), rule),
+        recommendations.forEach(produced -> byCode.merge(produced.fact().getCode(),
+                new Verdict.Action(produced.fact().getCode(), produced.fact().getPriority(),
+                        produced.fact().getRationale(), produced.fact().getBecause(), produced.rule()),
                 (a, b) -> {
                     Verdict.Action first = b.priority() < a.priority() ? b : a;
                     TreeSet<String> because = new TreeSet<>(a.because());
@@ -166,20 +184,13 @@ public final class DecisionEngine {
     /** What one session did: firings in order, and each result fact with the rule that inserted it. */
     private static final class Record extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
         final Map<String, Integer> firings = new LinkedHashMap<>();
-        final Map<Signal, String> signals = new IdentityHashMap<>();
-        final Map<Recommendation, String> recommendations = new LinkedHashMap<>();
-        final Map<Regime, String> regimes = new IdentityHashMap<>();
-        String current;
-
-        @Override
-        public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            current = event.getMatch().getRule().getName();
-        }
+        final List<Produced<Signal>> signals = new ArrayList<>();
+        final List<Produced<Recommendation>> recommendations = new ArrayList<>();
+        final List<Produced<Regime>> regimes = new ArrayList<>(2);
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             firings.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
-            current = null;
         }
 
         String mostFired() {
@@ -189,28 +200,32 @@ public final class DecisionEngine {
 
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
-            String rule = event.getRule() == null ? null : event.getRule().getName();
             Object fact = event.getObject();
+            String rule = event.getRule() == null ? null : event.getRule().getName();
             if (fact instanceof Signal signal) {
-                signals.put(signal, rule);
+                signals.add(new Produced<>(signal, rule));
             } else if (fact instanceof Recommendation recommendation) {
-                recommendations.put(recommendation, rule);
+                recommendations.add(new Produced<>(recommendation, rule));
             } else if (fact instanceof Regime regime) {
-                regimes.put(regime, rule);
+                regimes.add(new Produced<>(regime, rule));
             }
         }
 
         @Override
         public void objectUpdated(ObjectUpdatedEvent event) {
-            // facts are immutable; an update changes nothing the verdict reports
+            // result facts are immutable; an update changes nothing the verdict reports
         }
 
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
             Object fact = event.getOldObject();
-            signals.remove(fact);
-            recommendations.remove(fact);
-            regimes.remove(fact);
+            signals.removeIf(p -> p.fact() == fact);
+            recommendations.removeIf(p -> p.fact() == fact);
+            regimes.removeIf(p -> p.fact() == fact);
         }
+    }
+
+    /** A result fact and the rule that inserted it. */
+    private record Produced<T>(T fact, String rule) {
     }
 }

@@ -18,7 +18,7 @@ final class Explanation {
 
     static String write(LocalDate asOf, ReserveRegime regime, String regimeReason, List<Verdict.SignalReport> signals,
             List<Verdict.Action> actions, List<String> missing) {
-        StringBuilder text = new StringBuilder(512);
+        StringBuilder text = new StringBuilder(2048);
         text.append("As of ").append(asOf).append(", ");
         if (regime == ReserveRegime.UNKNOWN) {
             text.append("the reserve regime is UNKNOWN: the snapshot is too thin for any regime rule to decide.");

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.RuleConditionElement;
+import org.drools.core.impl.InternalRuleBase;
 import org.drools.base.rule.constraint.Constraint;
 import org.drools.mvel.MVELConstraint;
 import org.kie.api.KieBase;
@@ -29,6 +30,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.type.FactType;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 
@@ -107,11 +109,18 @@ public final class RulesetCompiler {
         } finally {
             kieServices.getRepository().removeKieModule(releaseId);
         }
+        Map<String, Object> globals = new LinkedHashMap<>();
+        List<CompileProblem> globalProblems = createGlobals(kieBase, globals);
+        if (!globalProblems.isEmpty()) {
+            return new Compilation(null, globalProblems, warnings);
+        }
         Map<String, RuleInfo> rules = describeRules(kieBase, files);
         Set<String> figuresRead = new TreeSet<>();
         rules.values().forEach(rule -> figuresRead.addAll(rule.figuresRead()));
         Ruleset ruleset = new Ruleset(versionOf(files), clock.instant(), List.copyOf(files), kieBase,
-                Collections.unmodifiableMap(rules), Collections.unmodifiableSet(figuresRead));
+                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()),
+                Collections.unmodifiableMap(rules), Collections.unmodifiableSet(figuresRead),
+                Collections.unmodifiableMap(globals));
         return new Compilation(ruleset, List.of(), List.copyOf(warnings));
     }
 
@@ -145,6 +154,38 @@ public final class RulesetCompiler {
             errors.removeIf(p -> p.message().contains("Parser returned a null Package")
                     && errors.stream().anyMatch(o -> o != p && o.file().equals(p.file())));
         }
+    }
+
+    /**
+     * Each global must be of a type declared in the DRL itself (such as {@code Thresholds}): the service
+     * creates one instance per ruleset with the declared default values. Nothing else would set it.
+     */
+    private static List<CompileProblem> createGlobals(KieBase kieBase, Map<String, Object> into) {
+        List<CompileProblem> problems = new ArrayList<>();
+        InternalRuleBase ruleBase = (InternalRuleBase) kieBase;
+        Map<String, java.lang.reflect.Type> globals = new LinkedHashMap<>(ruleBase.getGlobals());
+        globals.forEach((name, type) -> {
+            String typeName = type.getTypeName();
+            int dot = typeName.lastIndexOf('.');
+            FactType declared = dot < 0 ? null : kieBase.getFactType(typeName.substring(0, dot), typeName.substring(dot + 1));
+            if (declared == null) {
+                problems.add(new CompileProblem("", 0, 0, "global '" + name + "' is of type " + typeName
+                        + ", which the rules do not declare; a global holds values declared in DRL (declare ... end),"
+                        + " such as the thresholds"));
+                return;
+            }
+            try {
+                into.put(name, declared.newInstance());
+            } catch (InstantiationException | IllegalAccessException e) {
+                problems.add(new CompileProblem("", 0, 0, "global '" + name
+                        + "' cannot be created from its declaration: " + e));
+                return;
+            }
+            // The container loads declared types anew; the global's recorded type still names the builder's
+            // class, and sessions check values against it. Point it at the class the rules really use.
+            ruleBase.addGlobal(name, declared.getFactClass());
+        });
+        return problems;
     }
 
     private static Map<String, RuleInfo> describeRules(KieBase kieBase, List<RuleFile> files) {

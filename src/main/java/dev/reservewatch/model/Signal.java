@@ -28,6 +28,9 @@ public final class Signal {
     }
 
     private static String render(String template, Double observed, Double threshold, String unit) {
+        if (template.indexOf('{') < 0) {
+            return template;
+        }
         String text = template;
         if (observed != null) {
             text = text.replace("{observed}", Quantity.format(observed, unit));

@@ -190,6 +190,24 @@ class DecisionEngineTest {
     }
 
     @Test
+    void analystMovesAThresholdInDrlAndTheVerdictFollows() {
+        List<RuleFile> files = new ArrayList<>();
+        for (RuleFile file : ShippedRules.source().ruleFiles()) {
+            files.add(file.name().equals("thresholds.drl")
+                    ? new RuleFile(file.name(), file.content().replace("excessReserveScarcityPct : double = 10.0",
+                            "excessReserveScarcityPct : double = 9.5"))
+                    : file);
+        }
+        Compilation compilation = new RulesetCompiler().compile(files);
+        assertThat(compilation.errors()).isEmpty();
+        Verdict verdict = engine.evaluate(compilation.ruleset(), Snapshots.article());
+        assertThat(verdict.signals()).extracting(Verdict.SignalReport::code)
+                .doesNotContain("EXCESS_RESERVES_SCARCE").contains("EXCESS_RESERVES_ADEQUATE");
+        assertThat(verdict.signals()).filteredOn(s -> s.code().equals("EXCESS_RESERVES_ADEQUATE")).singleElement()
+                .extracting(Verdict.SignalReport::threshold).isEqualTo(9.5);
+    }
+
+    @Test
     void stopsARuleThatKeepsFiringAndNamesIt() {
         Compilation compilation = new RulesetCompiler().compile(List.of(new RuleFile("loop.drl", """
                 package rules;

@@ -48,7 +48,5 @@ class RuleCoverageTest {
             }
         });
         assertThat(alwaysFired).as("rules with conditions that fire in every scenario").isEmpty();
-        assertThat(FIRED_IN.get("Thresholds in force")).as("the unconditional thresholds rule")
-                .isEqualTo(scenarioCount);
     }
 }

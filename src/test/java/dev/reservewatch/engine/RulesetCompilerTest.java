@@ -73,6 +73,28 @@ class RulesetCompilerTest {
         assertThat(rule.figuresRead()).containsExactly("largeBankExcessReserveRatioPct");
         assertThat(ShippedRules.ruleset().rules().get("End runoff when reserves turn scarce").figuresRead())
                 .containsExactly("runoffActive");
-        assertThat(ShippedRules.ruleset().rules().get("Thresholds in force").conditional()).isFalse();
+        assertThat(ShippedRules.ruleset().rules().values()).allMatch(RuleInfo::conditional);
+        Compilation always = compiler.compile(List.of(new RuleFile("always.drl",
+                "package rules;\nrule \"Always\" when then end\n")));
+        assertThat(always.ruleset().rules().get("Always").conditional()).isFalse();
+    }
+
+    @Test
+    void createsTheThresholdsDeclaredInDrlWithTheirDefaults() throws Exception {
+        Object thresholds = ShippedRules.ruleset().globals().get("thresholds");
+        assertThat(thresholds).isNotNull();
+        assertThat(thresholds.getClass().getMethod("getExcessReserveScarcityPct").invoke(thresholds)).isEqualTo(10.0);
+    }
+
+    @Test
+    void refusesAGlobalNothingWouldSet() {
+        Compilation compilation = compiler.compile(List.of(new RuleFile("global.drl", """
+                package rules;
+                global java.util.List results;
+                rule "Uses a list" when then results.add(1); end
+                """)));
+        assertThat(compilation.succeeded()).isFalse();
+        assertThat(compilation.errors()).singleElement().extracting(CompileProblem::message).asString()
+                .contains("global 'results'", "declare");
     }
 }

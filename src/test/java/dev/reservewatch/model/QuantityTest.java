@@ -1,0 +1,31 @@
+package dev.reservewatch.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class QuantityTest {
+
+    @Test
+    void writesFiguresAsAnalystsDo() {
+        assertThat(Quantity.format(9.8, "%")).isEqualTo("9.8%");
+        assertThat(Quantity.format(9.000000000000341, "bp")).isEqualTo("9bp");
+        assertThat(Quantity.format(-7.0, "bp")).isEqualTo("-7bp");
+        assertThat(Quantity.format(219, "$bn")).isEqualTo("$219bn");
+        assertThat(Quantity.format(2553.716, "$bn")).isEqualTo("$2,553.72bn");
+        assertThat(Quantity.format(-1234567.5, "$bn")).isEqualTo("-$1,234,567.5bn");
+        assertThat(Quantity.format(0.004, "%")).isEqualTo("0%");
+        assertThat(Quantity.format(-0.004, "%")).isEqualTo("0%");
+        assertThat(Quantity.format(0.05, "%")).isEqualTo("0.05%");
+        assertThat(Quantity.format(100, "")).isEqualTo("100");
+        assertThat(Quantity.format(3, "x")).isEqualTo("3 x");
+        assertThat(Quantity.plain(1e20)).isEqualTo("100000000000000000000");
+        assertThat(Quantity.plain(999.995)).isEqualTo("1,000");
+    }
+
+    @Test
+    void roundsDerivedFiguresToHundredths() {
+        assertThat(Quantity.round2((5.24 - 5.15) * 100)).isEqualTo(9.0);
+        assertThat(Quantity.round2(100 * 2930.0 / 6540.0)).isEqualTo(44.8);
+    }
+}
