@@ -3,6 +3,7 @@ package dev.reservewatch.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
@@ -24,6 +25,7 @@ import dev.reservewatch.api.SnapshotReader;
 import dev.reservewatch.api.Verdict;
 import dev.reservewatch.engine.Compilation;
 import dev.reservewatch.engine.DecisionEngine;
+import dev.reservewatch.engine.RuleFile;
 import dev.reservewatch.engine.RuleSource;
 import dev.reservewatch.engine.Ruleset;
 import dev.reservewatch.engine.RulesetCompiler;
@@ -43,6 +45,7 @@ public class VerdictBenchmark {
 
     private DecisionEngine engine;
     private Ruleset ruleset;
+    private Ruleset floorRuleset;
     private MarketSnapshot article;
     private byte[] articleJson;
     private SnapshotReader reader;
@@ -57,6 +60,9 @@ public class VerdictBenchmark {
             throw new IllegalStateException("shipped rules do not compile: " + compilation.errors());
         }
         ruleset = compilation.ruleset();
+        floorRuleset = new RulesetCompiler().compile(List.of(new RuleFile("floor.drl",
+                "package rules;\nimport dev.reservewatch.model.*;\nrule \"Any market\" when Market() then end\n")))
+                .ruleset();
         engine = new DecisionEngine();
         reader = SnapshotReader.standalone();
         articleJson = Files.readAllBytes(Path.of("examples/2025-10-article.json"));
@@ -67,6 +73,15 @@ public class VerdictBenchmark {
     @Benchmark
     public Verdict verdict() {
         return engine.evaluate(ruleset, article);
+    }
+
+    /**
+     * The floor, for scale in the same run: one rule that matches and does nothing, on a session from the
+     * same pool, with the same verdict assembly. What the shipped rules add is {@code verdict} minus this.
+     */
+    @Benchmark
+    public Verdict floor() {
+        return engine.evaluate(floorRuleset, article);
     }
 
     /** The same, starting from the JSON bytes: strict parsing and validation included. */
