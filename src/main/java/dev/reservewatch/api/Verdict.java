@@ -13,9 +13,10 @@ import dev.reservewatch.model.Severity;
 /**
  * The answer to a snapshot (contract §2): the regime, the signals with their figures, the recommended
  * actions and why, which rules fired, which inputs were missing, and the ruleset that decided.
+ * {@code decisionId} names this answer in the decision log (null when judged outside the service).
  */
 @JsonPropertyOrder({ "asOf", "regime", "actions", "signals", "explanation", "firedRules", "missingInputs",
-        "ruleset", "evaluationMicros" })
+        "ruleset", "evaluationMicros", "decisionId" })
 public record Verdict(
         LocalDate asOf,
         ReserveRegime regime,
@@ -25,7 +26,8 @@ public record Verdict(
         List<FiredRule> firedRules,
         List<String> missingInputs,
         RulesetRef ruleset,
-        long evaluationMicros) {
+        long evaluationMicros,
+        String decisionId) {
 
     /** A recommended balance-sheet action; {@code because} lists the signal codes behind it. */
     @JsonPropertyOrder({ "code", "priority", "rationale", "because", "rule" })
@@ -47,6 +49,13 @@ public record Verdict(
 
     /** This verdict with its evaluation time replaced; everything else is fixed by snapshot and ruleset. */
     public Verdict withEvaluationMicros(long micros) {
-        return new Verdict(asOf, regime, actions, signals, explanation, firedRules, missingInputs, ruleset, micros);
+        return new Verdict(asOf, regime, actions, signals, explanation, firedRules, missingInputs, ruleset, micros,
+                decisionId);
+    }
+
+    /** This verdict under the id it is served and logged with. */
+    public Verdict withDecisionId(String id) {
+        return new Verdict(asOf, regime, actions, signals, explanation, firedRules, missingInputs, ruleset,
+                evaluationMicros, id);
     }
 }

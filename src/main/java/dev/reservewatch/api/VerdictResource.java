@@ -8,26 +8,25 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.reservewatch.config.LimitsConfig;
-import dev.reservewatch.engine.DecisionEngine;
-import dev.reservewatch.engine.RulesetService;
 import dev.reservewatch.error.PayloadTooLargeException;
 
 /** {@code POST /verdicts}: one market snapshot in, one verdict out. */
 @Path("/verdicts")
 public class VerdictResource {
 
+    /** Response header carrying the verdict's decision id, as in the decision log. */
+    public static final String DECISION_ID_HEADER = "X-Decision-Id";
+
     private final SnapshotReader reader;
-    private final DecisionEngine engine;
-    private final RulesetService rulesets;
+    private final VerdictService verdicts;
     private final LimitsConfig limits;
 
-    public VerdictResource(SnapshotReader reader, DecisionEngine engine, RulesetService rulesets,
-            LimitsConfig limits) {
+    public VerdictResource(SnapshotReader reader, VerdictService verdicts, LimitsConfig limits) {
         this.reader = reader;
-        this.engine = engine;
-        this.rulesets = rulesets;
+        this.verdicts = verdicts;
         this.limits = limits;
     }
 
@@ -36,19 +35,19 @@ public class VerdictResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Judge one market snapshot", description = "Runs the active rules on the snapshot and "
             + "answers with the reserve regime, the signals, the recommended actions and why.")
-    @APIResponse(responseCode = "200", description = "The verdict")
+    @APIResponse(responseCode = "200", description = "The verdict; header X-Decision-Id names it in the decision log")
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown or repeated fields, wrong types or values out of range; every bad field is named")
     @APIResponse(responseCode = "413", description = "Body above the size limit (default 1 MiB)")
     @APIResponse(responseCode = "415", description = "Content type is not application/json")
     @APIResponse(responseCode = "500", description = "A rule failed while judging; the problem names the rule")
     @APIResponse(responseCode = "503", description = "No ruleset is active yet")
-    public Verdict judge(byte[] body) {
+    public RestResponse<Verdict> judge(byte[] body) {
         long limit = limits.verdictBody().asLongValue();
         if (body.length > limit) {
             throw new PayloadTooLargeException("The snapshot is " + body.length + " bytes; the limit is " + limit
                     + " bytes (limits.verdict-body). Send a series to POST /verdicts/series.");
         }
-        MarketSnapshot snapshot = reader.read(body);
-        return engine.evaluate(rulesets.active(), snapshot);
+        Verdict verdict = verdicts.judge(reader.read(body));
+        return RestResponse.ResponseBuilder.ok(verdict).header(DECISION_ID_HEADER, verdict.decisionId()).build();
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reservewatch.api.SnapshotReader;
 import dev.reservewatch.engine.DecisionEngine;
 import dev.reservewatch.engine.RulesetCompiler;
+import dev.reservewatch.engine.RulesetValidator;
 import dev.reservewatch.engine.ScenarioRunner;
 
 /** The engine's plain Java pieces, made CDI beans once, configured from {@link RulesConfig}. */
@@ -30,6 +31,12 @@ public class EngineProducers {
     @ApplicationScoped
     RulesetCompiler rulesetCompiler() {
         return new RulesetCompiler();
+    }
+
+    @Produces
+    @ApplicationScoped
+    RulesetValidator rulesetValidator(RulesetCompiler compiler) {
+        return new RulesetValidator(compiler);
     }
 
     @Produces

@@ -11,4 +11,8 @@ public interface LimitsConfig {
     /** Largest body {@code POST /verdicts} accepts. */
     @WithDefault("1M")
     MemorySize verdictBody();
+
+    /** Largest body {@code POST /rules/validate} accepts. */
+    @WithDefault("1M")
+    MemorySize validateBody();
 }

@@ -1,5 +1,6 @@
 package dev.reservewatch.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -19,4 +20,19 @@ public interface RulesConfig {
     /** Rule firings allowed per evaluation before it is stopped as a runaway loop. */
     @WithDefault("10000")
     int maxFirings();
+
+    /** Pick up edits to the rules folder without a restart. */
+    @WithDefault("true")
+    boolean watch();
+
+    /**
+     * How often the folder is checked even without file-system events (some volumes send none). At most
+     * 2 s is honoured; a larger value is capped.
+     */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** How long the folder must stay unchanged before an edit is taken: a burst of saves is one edit. */
+    @WithDefault("300ms")
+    Duration settle();
 }

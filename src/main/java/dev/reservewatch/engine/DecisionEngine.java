@@ -144,7 +144,7 @@ public final class DecisionEngine {
                 signals, actions, missing);
         long micros = (System.nanoTime() - started) / 1_000;
         return new Verdict(snapshot.asOf(), level, actions, signals, explanation, firedRules, missing,
-                new Verdict.RulesetRef(ruleset.version(), ruleset.loadedAt()), micros);
+                new Verdict.RulesetRef(ruleset.version(), ruleset.loadedAt()), micros, null);
     }
 
     /** One action per code: the most urgent priority, the first rationale at it, the union of reasons. */

@@ -36,6 +36,33 @@ public record RuleSource(List<RuleFile> ruleFiles, Map<String, byte[]> scenarios
         return new RuleSource(List.copyOf(ruleFiles), scenarios);
     }
 
+    /** The fingerprint of a folder that cannot be read: the same failure is not retried until it changes. */
+    public static String unreadable(IOException e) {
+        return "unreadable: " + e;
+    }
+
+    /** sha256 over every rule and scenario file's name and content: any edit changes it. */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (RuleFile file : ruleFiles) {
+                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.content().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            scenarios.forEach((name, json) -> {
+                digest.update(("scenarios/" + name).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(json);
+                digest.update((byte) 0);
+            });
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks SHA-256", e);
+        }
+    }
+
     private static List<Path> listFiles(Path dir, String suffix) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(p -> {

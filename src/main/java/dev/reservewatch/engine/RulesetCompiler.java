@@ -114,7 +114,7 @@ public final class RulesetCompiler {
         if (!globalProblems.isEmpty()) {
             return new Compilation(null, globalProblems, warnings);
         }
-        Map<String, RuleInfo> rules = describeRules(kieBase, files);
+        Map<String, RuleInfo> rules = describeRules(kieBase, files, warnings);
         Set<String> figuresRead = new TreeSet<>();
         rules.values().forEach(rule -> figuresRead.addAll(rule.figuresRead()));
         Ruleset ruleset = new Ruleset(versionOf(files), clock.instant(), List.copyOf(files), kieBase,
@@ -188,7 +188,8 @@ public final class RulesetCompiler {
         return problems;
     }
 
-    private static Map<String, RuleInfo> describeRules(KieBase kieBase, List<RuleFile> files) {
+    private static Map<String, RuleInfo> describeRules(KieBase kieBase, List<RuleFile> files,
+            List<CompileProblem> warnings) {
         Map<String, Map<String, Integer>> lines = new LinkedHashMap<>();
         for (RuleFile file : files) {
             lines.put(file.name(), ruleLines(file.content()));
@@ -207,7 +208,14 @@ public final class RulesetCompiler {
         }
         infos.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
         Map<String, RuleInfo> byName = new LinkedHashMap<>();
-        infos.forEach(info -> byName.put(info.name(), info));
+        for (RuleInfo info : infos) {
+            RuleInfo earlier = byName.putIfAbsent(info.name(), info);
+            if (earlier != null) {
+                warnings.add(new CompileProblem(info.file(), info.line(), 0, "rule name '" + info.name()
+                        + "' is also used in " + earlier.file() + " (line " + earlier.line() + "), in another package;"
+                        + " verdicts name rules by name alone, so give each rule its own name"));
+            }
+        }
         return byName;
     }
 

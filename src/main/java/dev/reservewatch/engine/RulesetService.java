@@ -5,10 +5,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
@@ -20,7 +25,8 @@ import dev.reservewatch.error.RulesUnavailableException;
 /**
  * Holds the active ruleset and decides whether a new version of the rules folder may replace it: only
  * if it compiles, a sample snapshot evaluates, and every scenario passes. Otherwise the last good version
- * keeps serving and the rejection is kept for {@code GET /rules}. Requests read the active ruleset once.
+ * keeps serving and the rejection is kept for {@code GET /rules}. The swap is one atomic reference write:
+ * a request reads the active ruleset once and runs wholly on that version.
  */
 @ApplicationScoped
 public class RulesetService {
@@ -31,9 +37,11 @@ public class RulesetService {
     private final RulesetCompiler compiler;
     private final ScenarioRunner scenarios;
     private final DecisionEngine engine;
-    private final AtomicReference<Ruleset> active = new AtomicReference<>();
-    private volatile List<ScenarioResult> activeScenarioResults = List.of();
+    private final AtomicReference<Activation> active = new AtomicReference<>();
     private volatile Rejection lastRejection;
+    private volatile String lastAttemptedFingerprint;
+    private final AtomicLong activations = new AtomicLong();
+    private final AtomicLong rejections = new AtomicLong();
 
     public RulesetService(RulesConfig config, RulesetCompiler compiler, ScenarioRunner scenarios,
             DecisionEngine engine) {
@@ -43,22 +51,26 @@ public class RulesetService {
         this.engine = engine;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
         reload();
     }
 
-    /** The ruleset serving now. */
+    /** The ruleset serving now; 503 (through {@link RulesUnavailableException}) when there is none. */
     public Ruleset active() {
-        Ruleset ruleset = active.get();
-        if (ruleset == null) {
+        Activation activation = active.get();
+        if (activation == null) {
             Rejection why = lastRejection;
             throw new RulesUnavailableException("No ruleset is active yet"
                     + (why == null ? "." : ": the rules in " + rulesDir() + " were rejected (" + why.reason() + ")."));
         }
-        return ruleset;
+        return activation.ruleset();
     }
 
     public Optional<Ruleset> current() {
+        return Optional.ofNullable(active.get()).map(Activation::ruleset);
+    }
+
+    public Optional<Activation> activation() {
         return Optional.ofNullable(active.get());
     }
 
@@ -66,21 +78,46 @@ public class RulesetService {
         return Optional.ofNullable(lastRejection);
     }
 
-    public List<ScenarioResult> activeScenarioResults() {
-        return activeScenarioResults;
+    /** Fingerprint of the folder content last tried, accepted or not: the watcher skips what it has seen. */
+    public String lastAttemptedFingerprint() {
+        return lastAttemptedFingerprint;
+    }
+
+    /** New versions activated since start (the first load included). */
+    public long activations() {
+        return activations.get();
+    }
+
+    /** Versions refused since start. */
+    public long rejections() {
+        return rejections.get();
     }
 
     public Path rulesDir() {
         return Path.of(config.dir()).toAbsolutePath().normalize();
     }
 
-    /** Reads the rules folder and activates it if it passes every check; returns the active ruleset. */
-    public synchronized Optional<Ruleset> reload() {
+    /** Reads the rules folder now and activates it if it passes every check. */
+    public ReloadOutcome reload() {
         RuleSource source;
         try {
             source = RuleSource.read(rulesDir());
         } catch (IOException e) {
-            return reject(null, "the rules folder cannot be read: " + e.getMessage(), List.of(), List.of());
+            synchronized (this) {
+                lastAttemptedFingerprint = RuleSource.unreadable(e);
+                return reject(null, "the rules folder cannot be read: " + e.getMessage(), List.of(), List.of());
+            }
+        }
+        return reload(source);
+    }
+
+    /** Checks this content of the rules folder and activates it if it passes. */
+    public synchronized ReloadOutcome reload(RuleSource source) {
+        String fingerprint = source.fingerprint();
+        lastAttemptedFingerprint = fingerprint;
+        Activation serving = active.get();
+        if (serving != null && serving.sourceFingerprint().equals(fingerprint)) {
+            return new ReloadOutcome(ReloadOutcome.Status.UNCHANGED, serving.ruleset().version(), null);
         }
         Compilation compilation = compiler.compile(source.ruleFiles());
         if (!compilation.succeeded()) {
@@ -100,19 +137,24 @@ public class RulesetService {
             return reject(candidate.version(), failed.size() + " of " + results.size() + " scenario(s) failed, first: "
                     + failed.get(0).name() + ": " + failed.get(0).failures().get(0), List.of(), failed);
         }
-        active.set(candidate);
-        activeScenarioResults = results;
+        Set<String> uncovered = new TreeSet<>(candidate.rules().keySet());
+        results.forEach(result -> result.firedRules().forEach(uncovered::remove));
+        active.set(new Activation(candidate, results, uncovered, fingerprint));
+        activations.incrementAndGet();
         LOG.infof("Ruleset %s active: %d rule file(s), %d rules, %d scenario(s) passed, from %s", candidate.version(),
                 candidate.files().size(), candidate.rules().size(), results.size(), rulesDir());
-        return Optional.of(candidate);
+        return new ReloadOutcome(ReloadOutcome.Status.ACTIVATED, candidate.version(), null);
     }
 
-    private Optional<Ruleset> reject(String version, String reason, List<CompileProblem> errors,
+    private ReloadOutcome reject(String version, String reason, List<CompileProblem> errors,
             List<ScenarioResult> failedScenarios) {
-        lastRejection = new Rejection(Instant.now(), version, reason, errors, failedScenarios);
-        Ruleset serving = active.get();
+        Rejection rejection = new Rejection(Instant.now(), version, reason, errors, failedScenarios);
+        lastRejection = rejection;
+        rejections.incrementAndGet();
+        Activation serving = active.get();
         LOG.warnf("Rules in %s rejected: %s. %s", rulesDir(), reason,
-                serving == null ? "No ruleset is active." : "Still serving " + serving.version() + ".");
-        return Optional.ofNullable(serving);
+                serving == null ? "No ruleset is active." : "Still serving " + serving.ruleset().version() + ".");
+        return new ReloadOutcome(ReloadOutcome.Status.REJECTED,
+                serving == null ? null : serving.ruleset().version(), rejection);
     }
 }

@@ -43,6 +43,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response admin(AdminAccessException e) {
+        Response.ResponseBuilder response = Response.status(e.status()).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(e.status(), e.status() == 401 ? "Unauthorized" : "Forbidden", e.getMessage()));
+        if (e.status() == 401) {
+            response.header("WWW-Authenticate", "Bearer realm=\"rules-admin\"");
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         return answer(new Problem("/problems/bad-input", "The request is not a valid input", 400,
                 "malformed JSON: " + e.getOriginalMessage(), java.util.List.of(new FieldError("body",

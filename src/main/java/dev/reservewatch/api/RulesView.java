@@ -1,0 +1,56 @@
+package dev.reservewatch.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import dev.reservewatch.engine.Activation;
+import dev.reservewatch.engine.CompileProblem;
+import dev.reservewatch.engine.Rejection;
+import dev.reservewatch.engine.RuleInfo;
+import dev.reservewatch.engine.ScenarioResult;
+
+/**
+ * {@code GET /rules}: the active version and when it was loaded, each file with its rules, how every
+ * scenario fared, the rules that fire in no scenario, and the last edit that was refused and why.
+ */
+@JsonPropertyOrder({ "version", "loadedAt", "rulesDir", "files", "scenarios", "rulesFiringInNoScenario",
+        "lastRejected" })
+public record RulesView(String version, Instant loadedAt, String rulesDir, List<FileView> files,
+        List<ScenarioResult> scenarios, Set<String> rulesFiringInNoScenario, RejectionView lastRejected) {
+
+    public record FileView(String name, List<RuleView> rules) {
+    }
+
+    public record RuleView(String name, int line, Map<String, Object> metadata) {
+    }
+
+    /** A refused edit: compile errors with file, line, column and message, or the scenarios that failed. */
+    public record RejectionView(Instant at, String version, String reason, List<CompileProblem> errors,
+            List<ScenarioResult> failedScenarios) {
+    }
+
+    public static RulesView of(Activation activation, Rejection rejection, String rulesDir) {
+        RejectionView rejected = rejection == null ? null
+                : new RejectionView(rejection.at(), rejection.version(), rejection.reason(), rejection.errors(),
+                        rejection.failedScenarios());
+        if (activation == null) {
+            return new RulesView(null, null, rulesDir, List.of(), List.of(), Set.of(), rejected);
+        }
+        Map<String, List<RuleView>> byFile = new LinkedHashMap<>();
+        activation.ruleset().files().forEach(file -> byFile.put(file.name(), new ArrayList<>()));
+        for (RuleInfo rule : activation.ruleset().rules().values()) {
+            byFile.computeIfAbsent(rule.file(), f -> new ArrayList<>())
+                    .add(new RuleView(rule.name(), rule.line(), rule.metadata()));
+        }
+        List<FileView> files = new ArrayList<>();
+        byFile.forEach((name, rules) -> files.add(new FileView(name, rules)));
+        return new RulesView(activation.ruleset().version(), activation.ruleset().loadedAt(), rulesDir, files,
+                activation.scenarios(), activation.rulesFiringInNoScenario(), rejected);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.reservewatch.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import dev.reservewatch.config.RulesConfig;
+
+/** A rules folder for lifecycle tests: a copy of the shipped rules that a test may edit, and a service on it. */
+final class RulesFolder {
+
+    final Path dir;
+
+    RulesFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Copies the shipped rules and scenarios into {@code dir}. */
+    static RulesFolder copyOfShipped(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("scenarios"));
+        for (RuleFile file : ShippedRules.source().ruleFiles()) {
+            Files.writeString(dir.resolve(file.name()), file.content());
+        }
+        for (var scenario : ShippedRules.source().scenarios().entrySet()) {
+            Files.write(dir.resolve("scenarios").resolve(scenario.getKey()), scenario.getValue());
+        }
+        return new RulesFolder(dir);
+    }
+
+    RulesetService service() {
+        DecisionEngine engine = new DecisionEngine();
+        return new RulesetService(config(dir), new RulesetCompiler(), new ScenarioRunner(engine, ShippedRules.READER),
+                engine);
+    }
+
+    static RulesConfig config(Path dir) {
+        return new RulesConfig() {
+            @Override
+            public String dir() {
+                return dir.toString();
+            }
+
+            @Override
+            public Optional<String> adminToken() {
+                return Optional.empty();
+            }
+
+            @Override
+            public int maxFirings() {
+                return DecisionEngine.DEFAULT_MAX_FIRINGS;
+            }
+
+            @Override
+            public boolean watch() {
+                return true;
+            }
+
+            @Override
+            public Duration pollInterval() {
+                return Duration.ofMillis(200);
+            }
+
+            @Override
+            public Duration settle() {
+                return Duration.ofMillis(150);
+            }
+        };
+    }
+
+    /** The shipped thresholds.drl with one threshold moved: a valid edit that changes the version. */
+    static String thresholdsWithScarcityLine(double line) {
+        String shipped = ShippedRules.source().ruleFiles().stream().filter(f -> f.name().equals("thresholds.drl"))
+                .findFirst().orElseThrow().content();
+        return shipped.replace("excessReserveScarcityPct : double = 10.0", "excessReserveScarcityPct : double = " + line);
+    }
+
+    static final String BROKEN_DRL = """
+            package rules;
+            import dev.reservewatch.model.*;
+
+            rule "A rule with a typo"
+            when
+                Market( excessReservesPct < 10.0 )
+            then
+            end
+            """;
+
+    void write(String name, String content) {
+        try {
+            Files.writeString(dir.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + limit + " waiting for: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
