@@ -113,6 +113,21 @@ class VerdictResourceTest {
     }
 
     @Test
+    void countsDroppedDecisionLogLinesInTheMetrics() {
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("decision_log_dropped_total 0.0"));
+    }
+
+    @Test
+    void namesEachVerdictWithADecisionId() throws IOException {
+        String header = given().contentType(ContentType.JSON).body(article())
+                .when().post("/verdicts")
+                .then().statusCode(200).extract().header("X-Decision-Id");
+        org.assertj.core.api.Assertions.assertThat(header).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
     void exampleMatchesTheShippedScenario() throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         assertEquals(mapper.readTree(Files.readAllBytes(Path.of("rules/scenarios/2025-10-article-alarm.json")))
