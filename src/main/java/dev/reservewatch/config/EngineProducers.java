@@ -11,14 +11,15 @@ import dev.reservewatch.engine.DecisionEngine;
 import dev.reservewatch.engine.RulesetCompiler;
 import dev.reservewatch.engine.RulesetValidator;
 import dev.reservewatch.engine.ScenarioRunner;
+import dev.reservewatch.model.TrendWindows;
 
 /** The engine's plain Java pieces, made CDI beans once, configured from {@link RulesConfig}. */
 public class EngineProducers {
 
     @Produces
     @ApplicationScoped
-    DecisionEngine decisionEngine(RulesConfig config) {
-        return new DecisionEngine(config.maxFirings());
+    DecisionEngine decisionEngine(RulesConfig config, TrendsConfig trends) {
+        return new DecisionEngine(config.maxFirings(), new TrendWindows(trends.shortDays(), trends.longDays()));
     }
 
     @Produces

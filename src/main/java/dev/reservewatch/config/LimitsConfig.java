@@ -12,6 +12,14 @@ public interface LimitsConfig {
     @WithDefault("1M")
     MemorySize verdictBody();
 
+    /** Largest body {@code POST /verdicts/series} and {@code POST /backtests/fred} accept. */
+    @WithDefault("16M")
+    MemorySize seriesBody();
+
+    /** Most points one series may hold (413 above). */
+    @WithDefault("10000")
+    int seriesPoints();
+
     /** Largest body {@code POST /rules/validate} accepts. */
     @WithDefault("1M")
     MemorySize validateBody();

@@ -29,9 +29,11 @@ import io.quarkus.runtime.StartupEvent;
 import dev.reservewatch.api.MarketSnapshot;
 import dev.reservewatch.api.Verdict;
 import dev.reservewatch.config.DecisionLogConfig;
+import dev.reservewatch.series.SeriesJudge;
 
 /**
- * One JSON line per verdict, to stdout or a file: decision id, time, ruleset version, the input (unless
+ * One JSON line per verdict (and one per series, with its span and the changes of the action set), to
+ * stdout or a file: decision id, time, ruleset version, the input (unless
  * turned off), action and signal codes, fired rules. A request only offers its entry to a bounded queue;
  * one writer thread serialises and writes whole lines, so lines never interleave and a slow disk never
  * holds a request. When the queue is full the entry is dropped and counted
@@ -50,7 +52,12 @@ public class DecisionLog {
     private volatile boolean running;
     private Thread writer;
 
-    record Entry(Verdict verdict, MarketSnapshot input, Instant at) {
+    /** A verdict, or a whole series ({@code series} set, {@code verdict} null), waiting to be written. */
+    record Entry(Verdict verdict, MarketSnapshot input, Instant at, SeriesLine series) {
+    }
+
+    record SeriesLine(String decisionId, String rulesetVersion, int points, String from, String to,
+            List<SeriesJudge.Change> changes) {
     }
 
     public DecisionLog(DecisionLogConfig config, ObjectMapper mapper, MeterRegistry registry) {
@@ -87,7 +94,22 @@ public class DecisionLog {
         if (!running) {
             return;
         }
-        if (!queue.offer(new Entry(verdict, config.includeInput() ? input : null, Instant.now()))) {
+        offer(new Entry(verdict, config.includeInput() ? input : null, Instant.now(), null));
+    }
+
+    /** Offers one line for a whole series: its id, ruleset version, span and the changes of the action set. */
+    public void recordSeries(String id, String rulesetVersion, SeriesJudge.Result result) {
+        if (!running) {
+            return;
+        }
+        List<Verdict> verdicts = result.verdicts();
+        offer(new Entry(null, null, Instant.now(), new SeriesLine(id, rulesetVersion, verdicts.size(),
+                verdicts.isEmpty() ? null : verdicts.get(0).asOf().toString(),
+                verdicts.isEmpty() ? null : verdicts.get(verdicts.size() - 1).asOf().toString(), result.changes())));
+    }
+
+    private void offer(Entry entry) {
+        if (!queue.offer(entry)) {
             long count = dropped.incrementAndGet();
             if (count == 1 || Long.bitCount(count) == 1) {
                 LOG.warnf("Decision log queue full (%d entries): %d line(s) dropped so far", config.queueSize(), count);
@@ -170,7 +192,18 @@ public class DecisionLog {
         };
     }
 
-    private static Map<String, Object> line(Entry entry) {
+    private static Object line(Entry entry) {
+        if (entry.series() != null) {
+            SeriesLine series = entry.series();
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("decisionId", series.decisionId());
+            line.put("time", entry.at().toString());
+            line.put("rulesetVersion", series.rulesetVersion());
+            line.put("series", Map.of("points", series.points(), "from", String.valueOf(series.from()),
+                    "to", String.valueOf(series.to())));
+            line.put("changes", series.changes());
+            return line;
+        }
         Verdict verdict = entry.verdict();
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("decisionId", verdict.decisionId());

@@ -19,12 +19,14 @@ import org.kie.api.runtime.rule.ConsequenceException;
 import dev.reservewatch.api.MarketSnapshot;
 import dev.reservewatch.api.SnapshotSchema;
 import dev.reservewatch.api.Verdict;
+import dev.reservewatch.model.History;
 import dev.reservewatch.model.Market;
 import dev.reservewatch.model.Readings;
 import dev.reservewatch.model.Recommendation;
 import dev.reservewatch.model.Regime;
 import dev.reservewatch.model.ReserveRegime;
 import dev.reservewatch.model.Signal;
+import dev.reservewatch.model.TrendWindows;
 
 /**
  * Judges one snapshot with one ruleset: builds the {@link Market} fact, runs the rules on a pooled
@@ -43,21 +45,33 @@ public final class DecisionEngine {
             .thenComparing(s -> s.metric() == null ? "" : s.metric());
 
     private final int maxFirings;
+    private final TrendWindows windows;
 
     public DecisionEngine() {
-        this(DEFAULT_MAX_FIRINGS);
+        this(DEFAULT_MAX_FIRINGS, TrendWindows.DEFAULT);
     }
 
     public DecisionEngine(int maxFirings) {
+        this(maxFirings, TrendWindows.DEFAULT);
+    }
+
+    public DecisionEngine(int maxFirings, TrendWindows windows) {
         if (maxFirings < 1) {
             throw new IllegalArgumentException("maxFirings must be at least 1");
         }
         this.maxFirings = maxFirings;
+        this.windows = windows;
     }
 
+    /** Judges a snapshot with the history it carries. */
     public Verdict evaluate(Ruleset ruleset, MarketSnapshot snapshot) {
+        return evaluate(ruleset, snapshot, History.of(snapshot.history()));
+    }
+
+    /** Judges a snapshot with the given history (a series passes each point the points before it). */
+    public Verdict evaluate(Ruleset ruleset, MarketSnapshot snapshot, History history) {
         long started = System.nanoTime();
-        Market market = Market.of(snapshot);
+        Market market = Market.of(snapshot, history, windows);
         Record record = new Record();
         KieSession session = ruleset.sessions().newKieSession();
         boolean clean = false;
@@ -96,7 +110,7 @@ public final class DecisionEngine {
                 session.destroy(); // a session that failed midway is not reused
             }
         }
-        return assemble(ruleset, snapshot, market, record, started);
+        return assemble(ruleset, snapshot, history, market, record, started);
     }
 
     private static RuleExecutionException failure(Ruleset ruleset, String rule, Throwable cause) {
@@ -116,7 +130,8 @@ public final class DecisionEngine {
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
-    private Verdict assemble(Ruleset ruleset, MarketSnapshot snapshot, Market market, Record record, long started) {
+    private Verdict assemble(Ruleset ruleset, MarketSnapshot snapshot, History history, Market market, Record record,
+            long started) {
         Regime regime = null;
         for (Produced<Regime> call : record.regimes) {
             if (regime == null || call.fact().getLevel().ordinal() > regime.getLevel().ordinal()) {
@@ -139,7 +154,7 @@ public final class DecisionEngine {
         List<Verdict.FiredRule> firedRules = new ArrayList<>(record.firings.size());
         record.firings.keySet().forEach(name -> firedRules.add(new Verdict.FiredRule(name, ruleset.fileOf(name))));
 
-        List<String> missing = missingInputs(ruleset, snapshot, market);
+        List<String> missing = missingInputs(ruleset, snapshot, history, market);
         String explanation = Explanation.write(snapshot.asOf(), level, regime == null ? null : regime.getReason(),
                 signals, actions, missing);
         long micros = (System.nanoTime() - started) / 1_000;
@@ -166,13 +181,16 @@ public final class DecisionEngine {
     }
 
     /** Snapshot fields that some rule reads (directly or through a derived figure) and that were absent. */
-    private static List<String> missingInputs(Ruleset ruleset, MarketSnapshot snapshot, Market market) {
+    private static List<String> missingInputs(Ruleset ruleset, MarketSnapshot snapshot, History history,
+            Market market) {
         TreeSet<String> missing = new TreeSet<>();
         for (String name : ruleset.figuresRead()) {
             Market.Figure figure = Market.FIGURES.get(name);
             if (figure.value().apply(market) == null) {
                 for (String input : figure.inputs()) {
-                    if (SnapshotSchema.isAbsent(snapshot, input)) {
+                    boolean absent = "history".equals(input) ? history.isEmpty()
+                            : SnapshotSchema.isAbsent(snapshot, input);
+                    if (absent) {
                         missing.add(input);
                     }
                 }

@@ -54,7 +54,21 @@ public final class Market {
             figure("balanceSheetToGdpPct", Market::getBalanceSheetToGdpPct, "fedTotalAssetsBn", "nominalGdpBn"),
             figure("onRrpDrawdownPct", Market::getOnRrpDrawdownPct, "onRrpBalanceBn", "onRrpPeakBn"),
             figure("repoAboveCeilingBp", Market::getRepoAboveCeilingBp, "repoRateHighPct", "targetRangeHighPct"),
-            figure("sofrAboveCeilingBp", Market::getSofrAboveCeilingBp, "sofrPct", "targetRangeHighPct"))
+            figure("sofrAboveCeilingBp", Market::getSofrAboveCeilingBp, "sofrPct", "targetRangeHighPct"),
+            figure("effrIorbSpreadAvgShortBp", Market::getEffrIorbSpreadAvgShortBp, "effrPct", "iorbPct"),
+            figure("sofrIorbSpreadAvgShortBp", Market::getSofrIorbSpreadAvgShortBp, "sofrPct", "iorbPct"),
+            figure("effrIorbSpreadChangeShortBp", Market::getEffrIorbSpreadChangeShortBp, "history", "effrPct", "iorbPct"),
+            figure("effrIorbSpreadChangeLongBp", Market::getEffrIorbSpreadChangeLongBp, "history", "effrPct", "iorbPct"),
+            figure("sofrIorbSpreadChangeShortBp", Market::getSofrIorbSpreadChangeShortBp, "history", "sofrPct", "iorbPct"),
+            figure("sofrIorbSpreadChangeLongBp", Market::getSofrIorbSpreadChangeLongBp, "history", "sofrPct", "iorbPct"),
+            figure("reservesChangeShortBn", Market::getReservesChangeShortBn, "history", "reserveBalancesBn"),
+            figure("reservesChangeLongBn", Market::getReservesChangeLongBn, "history", "reserveBalancesBn"),
+            figure("reservesToAssetsChangeShortPct", Market::getReservesToAssetsChangeShortPct, "history",
+                    "reserveBalancesBn", "fedTotalAssetsBn"),
+            figure("reservesToAssetsChangeLongPct", Market::getReservesToAssetsChangeLongPct, "history",
+                    "reserveBalancesBn", "fedTotalAssetsBn"),
+            figure("onRrpDrawdownShortPct", Market::getOnRrpDrawdownShortPct, "history", "onRrpBalanceBn"),
+            figure("onRrpDrawdownLongPct", Market::getOnRrpDrawdownLongPct, "history", "onRrpBalanceBn"))
             .collect(Collectors.toUnmodifiableMap(Figure::name, Function.identity()));
 
     /** A figure the rules can read: its name (the fact's property), how to read it, what it is made from. */
@@ -98,7 +112,20 @@ public final class Market {
     private final Double repoAboveCeilingBp;
     private final Double sofrAboveCeilingBp;
 
-    private Market(MarketSnapshot s) {
+    private final Double effrIorbSpreadAvgShortBp;
+    private final Double sofrIorbSpreadAvgShortBp;
+    private final Double effrIorbSpreadChangeShortBp;
+    private final Double effrIorbSpreadChangeLongBp;
+    private final Double sofrIorbSpreadChangeShortBp;
+    private final Double sofrIorbSpreadChangeLongBp;
+    private final Double reservesChangeShortBn;
+    private final Double reservesChangeLongBn;
+    private final Double reservesToAssetsChangeShortPct;
+    private final Double reservesToAssetsChangeLongPct;
+    private final Double onRrpDrawdownShortPct;
+    private final Double onRrpDrawdownLongPct;
+
+    private Market(MarketSnapshot s, History history, TrendWindows windows) {
         asOf = Objects.requireNonNull(s.asOf(), "asOf");
         daysToMonthEnd = (int) ChronoUnit.DAYS.between(asOf, asOf.with(TemporalAdjusters.lastDayOfMonth()));
         reserveBalancesBn = s.reserveBalancesBn();
@@ -106,7 +133,7 @@ public final class Market {
         treasuryHoldingsBn = s.treasuryHoldingsBn();
         mbsHoldingsBn = s.mbsHoldingsBn();
         onRrpBalanceBn = s.onRrpBalanceBn();
-        onRrpPeakBn = s.onRrpPeakBn() != null ? s.onRrpPeakBn() : peakInHistory(s);
+        onRrpPeakBn = s.onRrpPeakBn() != null ? s.onRrpPeakBn() : peakOf(history.onRrpPeak(), s.onRrpBalanceBn(), history);
         iorbPct = s.iorbPct();
         effrPct = s.effrPct();
         sofrPct = s.sofrPct();
@@ -133,25 +160,123 @@ public final class Market {
                 : Quantity.round2(Math.max(0, 100 * (onRrpPeakBn - onRrpBalanceBn) / onRrpPeakBn));
         repoAboveCeilingBp = spreadBp(repoRateHighPct, targetRangeHighPct);
         sofrAboveCeilingBp = spreadBp(sofrPct, targetRangeHighPct);
+
+        MarketSnapshot shortStart = windowStart(history, windows.shortDays());
+        MarketSnapshot longStart = windowStart(history, windows.longDays());
+        int shortDays = windows.shortDays();
+        effrIorbSpreadAvgShortBp = effrIorbSpreadBp == null ? null
+                : averageOver(history, asOf, shortDays, effrIorbSpreadBp, Market::effrSpreadOf);
+        sofrIorbSpreadAvgShortBp = sofrIorbSpreadBp == null ? null
+                : averageOver(history, asOf, shortDays, sofrIorbSpreadBp, Market::sofrSpreadOf);
+        effrIorbSpreadChangeShortBp = averageChange(history, effrIorbSpreadAvgShortBp, shortStart, shortDays,
+                Market::effrSpreadOf);
+        effrIorbSpreadChangeLongBp = averageChange(history, effrIorbSpreadAvgShortBp, longStart, shortDays,
+                Market::effrSpreadOf);
+        sofrIorbSpreadChangeShortBp = averageChange(history, sofrIorbSpreadAvgShortBp, shortStart, shortDays,
+                Market::sofrSpreadOf);
+        sofrIorbSpreadChangeLongBp = averageChange(history, sofrIorbSpreadAvgShortBp, longStart, shortDays,
+                Market::sofrSpreadOf);
+        reservesChangeShortBn = change(reserveBalancesBn, shortStart, MarketSnapshot::reserveBalancesBn);
+        reservesChangeLongBn = change(reserveBalancesBn, longStart, MarketSnapshot::reserveBalancesBn);
+        reservesToAssetsChangeShortPct = change(reservesToAssetsPct, shortStart, Market::reserveShareOf);
+        reservesToAssetsChangeLongPct = change(reservesToAssetsPct, longStart, Market::reserveShareOf);
+        onRrpDrawdownShortPct = drawdownInWindow(history, windows.shortDays());
+        onRrpDrawdownLongPct = drawdownInWindow(history, windows.longDays());
     }
 
+    /** A snapshot with the history it carries and the default trend windows. */
     public static Market of(MarketSnapshot snapshot) {
-        return new Market(snapshot);
+        return new Market(snapshot, History.of(snapshot.history()), TrendWindows.DEFAULT);
     }
 
-    /** The highest ON RRP balance in the snapshot's history and the snapshot itself, or null with no history. */
-    private static Double peakInHistory(MarketSnapshot s) {
-        if (s.history() == null || s.history().isEmpty()) {
+    /** A snapshot judged with this history (a series hands each point the points before it). */
+    public static Market of(MarketSnapshot snapshot, History history, TrendWindows windows) {
+        return new Market(snapshot, history, windows);
+    }
+
+    private static Double peakOf(Double historyPeak, Double now, History history) {
+        if (history.isEmpty()) {
+            return null; // no reference: the drawdown stays unknown rather than zero
+        }
+        if (historyPeak == null) {
+            return now;
+        }
+        return now == null ? historyPeak : Math.max(historyPeak, now);
+    }
+
+    /** The latest observation on or before the start of a window ending at asOf, or null. */
+    private MarketSnapshot windowStart(History history, int days) {
+        int index = history.latestOnOrBefore(asOf.minusDays(days));
+        return index < 0 ? null : history.get(index);
+    }
+
+    /**
+     * The mean of a spread over the observations in (day - window, day] of the history, plus {@code now} if
+     * given (the point being judged). Spreads jump at month-ends and tax dates; their average does not.
+     */
+    private static Double averageOver(History history, LocalDate day, int windowDays, Double now,
+            java.util.function.Function<MarketSnapshot, Double> figure) {
+        double sum = now == null ? 0 : now;
+        int count = now == null ? 0 : 1;
+        int last = history.latestOnOrBefore(day);
+        long from = day.minusDays(windowDays).toEpochDay();
+        for (int i = last; i >= 0 && history.get(i).asOf().toEpochDay() > from; i--) {
+            if (history.get(i).asOf().equals(day) && now != null) {
+                continue; // the point itself, already counted as now
+            }
+            Double value = figure.apply(history.get(i));
+            if (value != null) {
+                sum += value;
+                count++;
+            }
+        }
+        return count == 0 ? null : Quantity.round2(sum / count);
+    }
+
+    /** How the short-window average moved since {@code then}: the average now minus the average then. */
+    private static Double averageChange(History history, Double averageNow, MarketSnapshot then, int windowDays,
+            java.util.function.Function<MarketSnapshot, Double> figure) {
+        if (averageNow == null || then == null) {
             return null;
         }
-        Double peak = s.onRrpBalanceBn();
-        for (MarketSnapshot earlier : s.history()) {
-            Double value = earlier.onRrpBalanceBn();
-            if (value != null && (peak == null || value > peak)) {
+        Double averageThen = averageOver(history, then.asOf(), windowDays, figure.apply(then), figure);
+        return averageThen == null ? null : Quantity.round2(averageNow - averageThen);
+    }
+
+    private static Double change(Double now, MarketSnapshot then, java.util.function.Function<MarketSnapshot, Double> figure) {
+        if (now == null || then == null) {
+            return null;
+        }
+        Double before = figure.apply(then);
+        return before == null ? null : Quantity.round2(now - before);
+    }
+
+    private static Double effrSpreadOf(MarketSnapshot s) {
+        return spreadBp(s.effrPct(), s.iorbPct());
+    }
+
+    private static Double sofrSpreadOf(MarketSnapshot s) {
+        return spreadBp(s.sofrPct(), s.iorbPct());
+    }
+
+    private static Double reserveShareOf(MarketSnapshot s) {
+        return sharePct(s.reserveBalancesBn(), s.fedTotalAssetsBn());
+    }
+
+    /** How far ON RRP now sits below its highest balance within the window (window start included), in %. */
+    private Double drawdownInWindow(History history, int days) {
+        int start = history.latestOnOrBefore(asOf.minusDays(days));
+        if (onRrpBalanceBn == null || start < 0) {
+            return null;
+        }
+        double peak = onRrpBalanceBn;
+        for (int i = start; i < history.size(); i++) {
+            Double value = history.get(i).onRrpBalanceBn();
+            if (value != null && value > peak) {
                 peak = value;
             }
         }
-        return peak;
+        return peak <= 0 ? null : Quantity.round2(100 * (peak - onRrpBalanceBn) / peak);
     }
 
     private static Double spreadBp(Double ratePct, Double referencePct) {
@@ -296,5 +421,63 @@ public final class Market {
     /** (SOFR - top of the target range) in bp: positive = the median secured rate itself broke the ceiling. */
     public Double getSofrAboveCeilingBp() {
         return sofrAboveCeilingBp;
+    }
+
+    /** Mean of (EFFR - IORB) over the short window, this snapshot included (without history: the spread now). */
+    public Double getEffrIorbSpreadAvgShortBp() {
+        return effrIorbSpreadAvgShortBp;
+    }
+
+    /** Mean of (SOFR - IORB) over the short window, this snapshot included (without history: the spread now). */
+    public Double getSofrIorbSpreadAvgShortBp() {
+        return sofrIorbSpreadAvgShortBp;
+    }
+
+    /**
+     * How the short-window average of (EFFR - IORB) moved over the short window, in bp: this month's
+     * average against last month's. Positive = the spread is widening.
+     */
+    public Double getEffrIorbSpreadChangeShortBp() {
+        return effrIorbSpreadChangeShortBp;
+    }
+
+    public Double getEffrIorbSpreadChangeLongBp() {
+        return effrIorbSpreadChangeLongBp;
+    }
+
+    /** How the short-window average of (SOFR - IORB) moved over the short window, in bp. */
+    public Double getSofrIorbSpreadChangeShortBp() {
+        return sofrIorbSpreadChangeShortBp;
+    }
+
+    public Double getSofrIorbSpreadChangeLongBp() {
+        return sofrIorbSpreadChangeLongBp;
+    }
+
+    /** Change of reserve balances over the short window, $bn. */
+    public Double getReservesChangeShortBn() {
+        return reservesChangeShortBn;
+    }
+
+    public Double getReservesChangeLongBn() {
+        return reservesChangeLongBn;
+    }
+
+    /** Change of reserves' share of Fed assets over the short window, in percentage points. */
+    public Double getReservesToAssetsChangeShortPct() {
+        return reservesToAssetsChangeShortPct;
+    }
+
+    public Double getReservesToAssetsChangeLongPct() {
+        return reservesToAssetsChangeLongPct;
+    }
+
+    /** How far ON RRP sits below its highest balance within the short window, in % of that high. */
+    public Double getOnRrpDrawdownShortPct() {
+        return onRrpDrawdownShortPct;
+    }
+
+    public Double getOnRrpDrawdownLongPct() {
+        return onRrpDrawdownLongPct;
     }
 }

@@ -1,0 +1,91 @@
+package dev.reservewatch.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+
+import dev.reservewatch.error.BadInputException;
+import dev.reservewatch.error.FieldError;
+import dev.reservewatch.series.FredImport;
+import dev.reservewatch.series.FredSeries;
+import dev.reservewatch.series.SeriesService;
+
+/** {@code POST /verdicts/series}: a series of snapshots, as a JSON array or CSV. */
+@Path("/verdicts/series")
+@Produces(MediaType.APPLICATION_JSON)
+public class SeriesResource {
+
+    private final SeriesService series;
+
+    public SeriesResource(SeriesService series) {
+        this.series = series;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Judge a series of snapshots (JSON array)", description = "Points are judged in date "
+            + "order, each with the earlier points as its history; changes lists when the action set changed.")
+    @APIResponse(responseCode = "200", description = "{verdicts, changes}")
+    @APIResponse(responseCode = "400", description = "Bad points (named by index), duplicate dates")
+    @APIResponse(responseCode = "413", description = "Above limits.series-body or limits.series-points")
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet")
+    public SeriesService.Answer judgeJson(byte[] body, @QueryParam("view") @DefaultValue("full") String view) {
+        series.checkBodySize(body);
+        return series.judge(series.readJson(body), view(view));
+    }
+
+    @POST
+    @Consumes("text/csv")
+    @Operation(summary = "Judge a series of snapshots (CSV)", description = "Header of snapshot field names, the "
+            + "runoff as runoffActive, runoffTreasuryCapBn, runoffMbsCapBn; an empty cell is an absent figure.")
+    @APIResponse(responseCode = "200", description = "{verdicts, changes}")
+    @APIResponse(responseCode = "400", description = "Unknown columns, bad cells (named by line and column), duplicate dates")
+    @APIResponse(responseCode = "413", description = "Above limits.series-body or limits.series-points")
+    public SeriesService.Answer judgeCsv(byte[] body, @QueryParam("view") @DefaultValue("full") String view) {
+        series.checkBodySize(body);
+        return series.judge(series.readCsv(body), view(view));
+    }
+
+    static SeriesService.View view(String view) {
+        try {
+            return SeriesService.View.valueOf(view.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw BadInputException.of("view", "must be full or compact, not '" + view + "'");
+        }
+    }
+
+    static LocalDate date(String name, FormValue value) {
+        try {
+            return LocalDate.parse(value.getValue().strip());
+        } catch (DateTimeParseException e) {
+            throw BadInputException.of(name, "must be an ISO date such as 2018-01-03");
+        }
+    }
+
+    static byte[] bytes(FormValue value) {
+        try {
+            return value.isFileItem() ? Files.readAllBytes(value.getFileItem().getFile())
+                    : value.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("an uploaded part could not be read back", e);
+        }
+    }
+}

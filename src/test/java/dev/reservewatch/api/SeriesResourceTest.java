@@ -1,0 +1,136 @@
+package dev.reservewatch.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class SeriesResourceTest {
+
+    private static String point(String asOf, double sofr, double onRrp) {
+        return """
+                {"asOf": "%s", "reserveBalancesBn": 2950, "fedTotalAssetsBn": 6600, "onRrpBalanceBn": %s,
+                 "onRrpPeakBn": 2554, "iorbPct": 4.15, "effrPct": 4.09, "sofrPct": %s,
+                 "targetRangeLowPct": 4.0, "targetRangeHighPct": 4.25, "runoff": {"active": true, "treasuryCapBn": 5, "mbsCapBn": 35}}
+                """.formatted(asOf, onRrp, sofr);
+    }
+
+    @Test
+    void judgesAJsonSeriesInDateOrderAndListsTheChanges() {
+        String body = "[" + point("2025-10-22", 4.25, 4) + "," + point("2025-09-03", 4.05, 300) + ","
+                + point("2025-10-01", 4.13, 30) + "]";
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/verdicts/series")
+                .then().statusCode(200)
+                .body("verdicts", hasSize(3))
+                .body("verdicts.asOf", is(java.util.List.of("2025-09-03", "2025-10-01", "2025-10-22")))
+                .body("verdicts[0].actions.code", is(java.util.List.of("SLOW_RUNOFF")))
+                .body("verdicts[2].actions.code", hasItem("END_RUNOFF"))
+                .body("verdicts[2].missingInputs", org.hamcrest.Matchers.not(hasItem("history")))
+                .body("changes[0].asOf", notNullValue())
+                .body("changes.to", hasItem(hasItem("END_RUNOFF")))
+                .body("decisionId", notNullValue());
+    }
+
+    @Test
+    void answersCompactlyWhenAsked() {
+        given().contentType(ContentType.JSON).queryParam("view", "compact")
+                .body("[" + point("2025-10-22", 4.25, 4) + "]")
+                .when().post("/verdicts/series")
+                .then().statusCode(200)
+                .body("verdicts[0].actions", hasItem("END_RUNOFF"))
+                .body("verdicts[0].explanation", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void judgesACsvSeries() {
+        String csv = """
+                asOf,reserveBalancesBn,fedTotalAssetsBn,onRrpBalanceBn,onRrpPeakBn,iorbPct,effrPct,sofrPct,targetRangeLowPct,targetRangeHighPct,runoffActive,runoffTreasuryCapBn,runoffMbsCapBn
+                2025-10-15,3019,6600,5,2554,4.15,4.10,4.29,4.00,4.25,true,5,35
+                2025-10-22,2933,6590,4,2554,4.15,4.11,4.21,4.00,4.25,true,5,35
+                """;
+        given().contentType("text/csv").body(csv)
+                .when().post("/verdicts/series")
+                .then().statusCode(200)
+                .body("verdicts", hasSize(2))
+                .body("verdicts[1].actions.code", hasItem("END_RUNOFF"));
+    }
+
+    @Test
+    void refusesDuplicateDatesUnknownColumnsAndBadCells() {
+        given().contentType(ContentType.JSON).body("[" + point("2025-10-22", 4.2, 4) + "," + point("2025-10-22", 4.2, 4) + "]")
+                .when().post("/verdicts/series")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("asOf 2025-10-22"));
+        given().contentType("text/csv").body("asOf,reserveBalanceBn\n2025-10-22,1\n")
+                .when().post("/verdicts/series")
+                .then().statusCode(400).body("errors[0].field", is("line 1, column reserveBalanceBn"));
+        given().contentType("text/csv").body("asOf,effrPct\n2025-10-22,4.1\n2025-10-29,x\n")
+                .when().post("/verdicts/series")
+                .then().statusCode(400).body("errors[0].field", is("line 3, column 2 (effrPct)"));
+        given().contentType(ContentType.JSON).body("[{\"asOf\": \"2025-10-22\", \"effrPct\": \"x\"}]")
+                .when().post("/verdicts/series")
+                .then().statusCode(400).body("errors[0].field", is("[0].effrPct"));
+        given().contentType(ContentType.JSON).body("{\"asOf\": \"2025-10-22\"}")
+                .when().post("/verdicts/series")
+                .then().statusCode(400).body("detail", containsString("JSON array"));
+    }
+
+    @Test
+    void refusesMoreThanTenThousandPoints() {
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < 10_001; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"asOf\":\"").append(java.time.LocalDate.of(2000, 1, 1).plusDays(i)).append("\"}");
+        }
+        given().contentType(ContentType.JSON).body(body.append("]").toString())
+                .when().post("/verdicts/series")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("10001 points; the limit is 10000"));
+    }
+
+    @Test
+    void backtestsFredDownloadsWithThePolicyCalendar() throws Exception {
+        Path dir = Files.createTempDirectory("fred");
+        Files.writeString(dir.resolve("WRESBAL.csv"), "observation_date,WRESBAL\n2025-10-15,3019000\n2025-10-22,2933037\n");
+        Files.writeString(dir.resolve("WALCL.csv"), "observation_date,WALCL\n2025-10-15,6600000\n2025-10-22,6589533\n");
+        Files.writeString(dir.resolve("RRPONTSYD.csv"), "DATE,RRPONTSYD\n2022-12-30,2553.716\n2025-10-15,5.5\n2025-10-22,4.0\n");
+        Files.writeString(dir.resolve("SOFR.csv"), "Date,Value\n2025-10-15,4.29\n2025-10-22,4.21\n");
+        Files.writeString(dir.resolve("EFFR.csv"), "Date,Value\n2025-10-15,4.10\n2025-10-22,4.11\n");
+        Files.writeString(dir.resolve("IORB.csv"), "Date,Value\n2025-10-15,4.15\n2025-10-22,4.15\n");
+        given().multiPart("WRESBAL", dir.resolve("WRESBAL.csv").toFile())
+                .multiPart("WALCL", dir.resolve("WALCL.csv").toFile())
+                .multiPart("RRPONTSYD", dir.resolve("RRPONTSYD.csv").toFile())
+                .multiPart("SOFR", dir.resolve("SOFR.csv").toFile())
+                .multiPart("EFFR", dir.resolve("EFFR.csv").toFile())
+                .multiPart("IORB", dir.resolve("IORB.csv").toFile())
+                .multiPart("from", "2025-10-15")
+                .when().post("/backtests/fred")
+                .then().statusCode(200)
+                .body("verdicts.asOf", is(java.util.List.of("2025-10-15", "2025-10-22")))
+                .body("verdicts[1].actions", hasItems("END_RUNOFF", "REINVEST_INTO_BILLS"))
+                .body("verdicts[1].missingInputs", hasItem("targetRangeHighPct"));
+    }
+
+    @Test
+    void refusesUnknownFredSeries() throws Exception {
+        Path file = Files.createTempFile("gdp", ".csv");
+        Files.writeString(file, "observation_date,GDP\n2025-07-01,30000\n");
+        given().multiPart("GDP", file.toFile())
+                .when().post("/backtests/fred")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("GDP"))
+                .body("errors[0].message", containsString("WRESBAL"));
+    }
+}
