@@ -7,6 +7,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -35,7 +38,10 @@ public class VerdictResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Judge one market snapshot", description = "Runs the active rules on the snapshot and "
             + "answers with the reserve regime, the signals, the recommended actions and why.")
-    @APIResponse(responseCode = "200", description = "The verdict; header X-Decision-Id names it in the decision log")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MarketSnapshot.class)))
+    @APIResponse(responseCode = "200", description = "The verdict; header X-Decision-Id names it in the decision log",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verdict.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown or repeated fields, wrong types or values out of range; every bad field is named")
     @APIResponse(responseCode = "413", description = "Body above the size limit (default 1 MiB)")
     @APIResponse(responseCode = "415", description = "Content type is not application/json")

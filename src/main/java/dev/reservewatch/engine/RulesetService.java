@@ -40,6 +40,8 @@ public class RulesetService {
     private final AtomicReference<Activation> active = new AtomicReference<>();
     private volatile Rejection lastRejection;
     private volatile String lastAttemptedFingerprint;
+    private final java.util.List<java.util.function.Consumer<Ruleset>> activationListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong activations = new AtomicLong();
     private final AtomicLong rejections = new AtomicLong();
 
@@ -81,6 +83,12 @@ public class RulesetService {
     /** Fingerprint of the folder content last tried, accepted or not: the watcher skips what it has seen. */
     public String lastAttemptedFingerprint() {
         return lastAttemptedFingerprint;
+    }
+
+    /** Calls {@code listener} with each newly active ruleset, and at once with the one active now, if any. */
+    public void onActivation(java.util.function.Consumer<Ruleset> listener) {
+        activationListeners.add(listener);
+        current().ifPresent(listener);
     }
 
     /** New versions activated since start (the first load included). */
@@ -141,6 +149,7 @@ public class RulesetService {
         results.forEach(result -> result.firedRules().forEach(uncovered::remove));
         active.set(new Activation(candidate, results, uncovered, fingerprint));
         activations.incrementAndGet();
+        activationListeners.forEach(listener -> listener.accept(candidate));
         LOG.infof("Ruleset %s active: %d rule file(s), %d rules, %d scenario(s) passed, from %s", candidate.version(),
                 candidate.files().size(), candidate.rules().size(), results.size(), rulesDir());
         return new ReloadOutcome(ReloadOutcome.Status.ACTIVATED, candidate.version(), null);

@@ -21,6 +21,7 @@ import dev.reservewatch.engine.RulesetService;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.PayloadTooLargeException;
+import dev.reservewatch.metrics.VerdictMetrics;
 
 /** Reads series (JSON, CSV, FRED downloads), judges them on one ruleset version, and logs each series once. */
 @ApplicationScoped
@@ -32,15 +33,17 @@ public class SeriesService {
     private final DecisionLog log;
     private final LimitsConfig limits;
     private final ObjectMapper mapper;
+    private final VerdictMetrics metrics;
 
     public SeriesService(SnapshotReader reader, RulesetService rulesets, DecisionEngine engine, DecisionLog log,
-            LimitsConfig limits, ObjectMapper mapper) {
+            LimitsConfig limits, ObjectMapper mapper, VerdictMetrics metrics) {
         this.reader = reader;
         this.rulesets = rulesets;
         this.judge = new SeriesJudge(engine);
         this.log = log;
         this.limits = limits;
         this.mapper = mapper;
+        this.metrics = metrics;
     }
 
     /** How much of each verdict a series answer carries. */
@@ -110,6 +113,7 @@ public class SeriesService {
         SeriesJudge.Result result = judge.judge(ruleset, points);
         String id = UUID.randomUUID().toString();
         log.recordSeries(id, ruleset.version(), result);
+        result.verdicts().forEach(verdict -> metrics.record(verdict, VerdictMetrics.Source.SERIES));
         List<?> verdicts = view == View.COMPACT ? result.verdicts().stream().map(SeriesService::compact).toList()
                 : result.verdicts().stream().map(v -> v.withDecisionId(id)).toList();
         return new Answer(id, ruleset.version(), points.size(), verdicts, result.changes());
