@@ -3,6 +3,8 @@ package dev.reservewatch.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -14,6 +16,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -29,6 +32,7 @@ import dev.reservewatch.engine.RuleFile;
 import dev.reservewatch.engine.RuleSource;
 import dev.reservewatch.engine.Ruleset;
 import dev.reservewatch.engine.RulesetCompiler;
+import dev.reservewatch.series.SeriesJudge;
 
 /**
  * In-process evaluation of the 2025-10 article snapshot against the shipped rules, explanation and
@@ -49,6 +53,8 @@ public class VerdictBenchmark {
     private MarketSnapshot article;
     private byte[] articleJson;
     private SnapshotReader reader;
+    private List<MarketSnapshot> series;
+    private SeriesJudge seriesJudge;
 
     @Setup
     public void setUp() throws IOException {
@@ -67,6 +73,32 @@ public class VerdictBenchmark {
         reader = SnapshotReader.standalone();
         articleJson = Files.readAllBytes(Path.of("examples/2025-10-article.json"));
         article = reader.read(articleJson);
+        seriesJudge = new SeriesJudge(engine);
+        series = new ArrayList<>(SERIES_POINTS);
+        LocalDate start = LocalDate.of(2012, 1, 2);
+        for (int i = 0; i < SERIES_POINTS; i++) {
+            // the article's figures on 5,000 consecutive days: the same rules fire as in verdict(), so the
+            // difference is the series' own cost (history, trend windows, ordering, changes)
+            series.add(new MarketSnapshot(start.plusDays(i), article.reserveBalancesBn(), article.fedTotalAssetsBn(),
+                    article.treasuryHoldingsBn(), article.mbsHoldingsBn(), article.onRrpBalanceBn(),
+                    article.onRrpPeakBn(), article.iorbPct(), article.effrPct(), article.sofrPct(),
+                    article.repoRateHighPct(), article.targetRangeLowPct(), article.targetRangeHighPct(),
+                    article.largeBankExcessReserveRatioPct(), article.smallBankExcessReserveRatioPct(),
+                    article.srfTakeupBn(), article.nominalGdpBn(), article.cpiYoYPct(), article.corePcePct(),
+                    article.runoff(), null));
+        }
+    }
+
+    private static final int SERIES_POINTS = 5_000;
+
+    /**
+     * A 5,000-point series judged point by point, each with all earlier points as history; reported per
+     * point, so it compares directly with {@code verdict} (target: at least 0.8 of its rate).
+     */
+    @Benchmark
+    @OperationsPerInvocation(SERIES_POINTS)
+    public SeriesJudge.Result seriesPerPoint() {
+        return seriesJudge.judge(ruleset, series);
     }
 
     /** Rules, signals, actions and the explanation paragraph for the article's snapshot. */
