@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -20,12 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
-import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 import dev.reservewatch.error.BadInputException;
-import dev.reservewatch.error.FieldError;
-import dev.reservewatch.series.FredImport;
-import dev.reservewatch.series.FredSeries;
 import dev.reservewatch.series.SeriesService;
 
 /** {@code POST /verdicts/series}: a series of snapshots, as a JSON array or CSV. */
