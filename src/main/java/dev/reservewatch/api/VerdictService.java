@@ -1,6 +1,7 @@
 package dev.reservewatch.api;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,8 +26,19 @@ public class VerdictService {
         this.metrics = metrics;
     }
 
+    /**
+     * A random (version 4) UUID from the thread's own generator: decision ids must be unique, not
+     * unguessable, and {@link UUID#randomUUID()} serialises every request on one SecureRandom.
+     */
+    public static String decisionId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+
     public Verdict judge(MarketSnapshot snapshot) {
-        Verdict verdict = engine.evaluate(rulesets.active(), snapshot).withDecisionId(UUID.randomUUID().toString());
+        Verdict verdict = engine.evaluate(rulesets.active(), snapshot).withDecisionId(decisionId());
         log.record(verdict, snapshot);
         metrics.record(verdict, VerdictMetrics.Source.SNAPSHOT);
         return verdict;

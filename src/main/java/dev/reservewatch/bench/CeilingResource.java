@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.arc.profile.IfBuildProfile;
+import io.smallrye.common.annotation.NonBlocking;
 
 import dev.reservewatch.api.MarketSnapshot;
 import dev.reservewatch.api.SnapshotReader;
@@ -27,6 +28,7 @@ public class CeilingResource {
     }
 
     @POST
+    @NonBlocking // as POST /verdicts: the same threading, so the two differ only by the rules
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public MarketSnapshot echo(byte[] body) {

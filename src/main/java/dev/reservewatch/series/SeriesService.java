@@ -3,7 +3,6 @@ package dev.reservewatch.series;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -111,7 +110,7 @@ public class SeriesService {
         checkPoints(points.size());
         Ruleset ruleset = rulesets.active();
         SeriesJudge.Result result = judge.judge(ruleset, points);
-        String id = UUID.randomUUID().toString();
+        String id = dev.reservewatch.api.VerdictService.decisionId();
         log.recordSeries(id, ruleset.version(), result);
         result.verdicts().forEach(verdict -> metrics.record(verdict, VerdictMetrics.Source.SERIES));
         List<?> verdicts = view == View.COMPACT ? result.verdicts().stream().map(SeriesService::compact).toList()
