@@ -14,17 +14,33 @@ import dev.reservewatch.api.MarketSnapshot;
  */
 public final class History {
 
-    public static final History EMPTY = new History(new MarketSnapshot[0], new long[0], new double[0], 0);
+    public static final History EMPTY = ofSorted(List.of());
+
+    /** The overnight spreads to IORB whose window averages the trend figures use. */
+    public enum Spread {
+        EFFR, SOFR;
+
+        Double of(MarketSnapshot s) {
+            Double rate = this == EFFR ? s.effrPct() : s.sofrPct();
+            return rate == null || s.iorbPct() == null ? null : Quantity.round2((rate - s.iorbPct()) * 100);
+        }
+    }
 
     private final MarketSnapshot[] points;
     private final long[] days;
     private final double[] peakOnRrpSoFar;
+    /** Per spread: running sums and counts of the known values, so any window's average costs O(1). */
+    private final double[][] spreadSums;
+    private final int[][] spreadCounts;
     private final int size;
 
-    private History(MarketSnapshot[] points, long[] days, double[] peakOnRrpSoFar, int size) {
+    private History(MarketSnapshot[] points, long[] days, double[] peakOnRrpSoFar, double[][] spreadSums,
+            int[][] spreadCounts, int size) {
         this.points = points;
         this.days = days;
         this.peakOnRrpSoFar = peakOnRrpSoFar;
+        this.spreadSums = spreadSums;
+        this.spreadCounts = spreadCounts;
         this.size = size;
     }
 
@@ -44,8 +60,17 @@ public final class History {
         MarketSnapshot[] points = sorted.toArray(new MarketSnapshot[0]);
         long[] days = new long[n];
         double[] peak = new double[n];
+        Spread[] spreads = Spread.values();
+        double[][] sums = new double[spreads.length][n + 1];
+        int[][] counts = new int[spreads.length][n + 1];
         double running = Double.NaN;
         for (int i = 0; i < n; i++) {
+            for (Spread spread : spreads) {
+                Double value = spread.of(points[i]);
+                int k = spread.ordinal();
+                sums[k][i + 1] = sums[k][i] + (value == null ? 0 : value);
+                counts[k][i + 1] = counts[k][i] + (value == null ? 0 : 1);
+            }
             days[i] = points[i].asOf().toEpochDay();
             Double onRrp = points[i].onRrpBalanceBn();
             if (onRrp != null && (Double.isNaN(running) || onRrp > running)) {
@@ -53,7 +78,7 @@ public final class History {
             }
             peak[i] = running;
         }
-        return new History(points, days, peak, n);
+        return new History(points, days, peak, sums, counts, n);
     }
 
     /** The first {@code count} points: the history of point {@code count} of a series. */
@@ -61,7 +86,7 @@ public final class History {
         if (count < 0 || count > size) {
             throw new IndexOutOfBoundsException(count);
         }
-        return count == 0 ? EMPTY : new History(points, days, peakOnRrpSoFar, count);
+        return count == 0 ? EMPTY : new History(points, days, peakOnRrpSoFar, spreadSums, spreadCounts, count);
     }
 
     public int size() {
@@ -85,6 +110,18 @@ public final class History {
             return null;
         }
         return peakOnRrpSoFar[size - 1];
+    }
+
+    /**
+     * Sum and count of the known values of a spread over the points with index in (after, upTo]; the
+     * indexes come from {@link #latestOnOrBefore}. O(1) whatever the window.
+     */
+    public double spreadSum(Spread spread, int after, int upTo) {
+        return spreadSums[spread.ordinal()][upTo + 1] - spreadSums[spread.ordinal()][after + 1];
+    }
+
+    public int spreadCount(Spread spread, int after, int upTo) {
+        return spreadCounts[spread.ordinal()][upTo + 1] - spreadCounts[spread.ordinal()][after + 1];
     }
 
     /** Index of the latest point dated on or before {@code date}, or -1 if there is none. */

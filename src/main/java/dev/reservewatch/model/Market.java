@@ -165,17 +165,17 @@ public final class Market {
         MarketSnapshot longStart = windowStart(history, windows.longDays());
         int shortDays = windows.shortDays();
         effrIorbSpreadAvgShortBp = effrIorbSpreadBp == null ? null
-                : averageOver(history, asOf, shortDays, effrIorbSpreadBp, Market::effrSpreadOf);
+                : averageOver(history, asOf, shortDays, effrIorbSpreadBp, History.Spread.EFFR);
         sofrIorbSpreadAvgShortBp = sofrIorbSpreadBp == null ? null
-                : averageOver(history, asOf, shortDays, sofrIorbSpreadBp, Market::sofrSpreadOf);
+                : averageOver(history, asOf, shortDays, sofrIorbSpreadBp, History.Spread.SOFR);
         effrIorbSpreadChangeShortBp = averageChange(history, effrIorbSpreadAvgShortBp, shortStart, shortDays,
-                Market::effrSpreadOf);
+                History.Spread.EFFR);
         effrIorbSpreadChangeLongBp = averageChange(history, effrIorbSpreadAvgShortBp, longStart, shortDays,
-                Market::effrSpreadOf);
+                History.Spread.EFFR);
         sofrIorbSpreadChangeShortBp = averageChange(history, sofrIorbSpreadAvgShortBp, shortStart, shortDays,
-                Market::sofrSpreadOf);
+                History.Spread.SOFR);
         sofrIorbSpreadChangeLongBp = averageChange(history, sofrIorbSpreadAvgShortBp, longStart, shortDays,
-                Market::sofrSpreadOf);
+                History.Spread.SOFR);
         reservesChangeShortBn = change(reserveBalancesBn, shortStart, MarketSnapshot::reserveBalancesBn);
         reservesChangeLongBn = change(reserveBalancesBn, longStart, MarketSnapshot::reserveBalancesBn);
         reservesToAssetsChangeShortPct = change(reservesToAssetsPct, shortStart, Market::reserveShareOf);
@@ -211,35 +211,33 @@ public final class Market {
     }
 
     /**
-     * The mean of a spread over the observations in (day - window, day] of the history, plus {@code now} if
-     * given (the point being judged). Spreads jump at month-ends and tax dates; their average does not.
+     * The mean of a spread over the history points in (day - window, day], plus {@code now} when given
+     * (the point being judged; a history point dated {@code day} is then left out, as {@code now} stands
+     * for it). Spreads jump at month-ends and tax dates; their average does not.
      */
     private static Double averageOver(History history, LocalDate day, int windowDays, Double now,
-            java.util.function.Function<MarketSnapshot, Double> figure) {
+            History.Spread spread) {
+        int last = history.latestOnOrBefore(day);
+        if (now != null && last >= 0 && history.get(last).asOf().equals(day)) {
+            last--;
+        }
+        int before = history.latestOnOrBefore(day.minusDays(windowDays));
         double sum = now == null ? 0 : now;
         int count = now == null ? 0 : 1;
-        int last = history.latestOnOrBefore(day);
-        long from = day.minusDays(windowDays).toEpochDay();
-        for (int i = last; i >= 0 && history.get(i).asOf().toEpochDay() > from; i--) {
-            if (history.get(i).asOf().equals(day) && now != null) {
-                continue; // the point itself, already counted as now
-            }
-            Double value = figure.apply(history.get(i));
-            if (value != null) {
-                sum += value;
-                count++;
-            }
+        if (last > before) {
+            sum += history.spreadSum(spread, before, last);
+            count += history.spreadCount(spread, before, last);
         }
         return count == 0 ? null : Quantity.round2(sum / count);
     }
 
     /** How the short-window average moved since {@code then}: the average now minus the average then. */
     private static Double averageChange(History history, Double averageNow, MarketSnapshot then, int windowDays,
-            java.util.function.Function<MarketSnapshot, Double> figure) {
+            History.Spread spread) {
         if (averageNow == null || then == null) {
             return null;
         }
-        Double averageThen = averageOver(history, then.asOf(), windowDays, figure.apply(then), figure);
+        Double averageThen = averageOver(history, then.asOf(), windowDays, null, spread);
         return averageThen == null ? null : Quantity.round2(averageNow - averageThen);
     }
 
@@ -249,14 +247,6 @@ public final class Market {
         }
         Double before = figure.apply(then);
         return before == null ? null : Quantity.round2(now - before);
-    }
-
-    private static Double effrSpreadOf(MarketSnapshot s) {
-        return spreadBp(s.effrPct(), s.iorbPct());
-    }
-
-    private static Double sofrSpreadOf(MarketSnapshot s) {
-        return spreadBp(s.sofrPct(), s.iorbPct());
     }
 
     private static Double reserveShareOf(MarketSnapshot s) {

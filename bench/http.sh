@@ -1,0 +1,339 @@
+#!/usr/bin/env bash
+# HTTP throughput and latency of POST /verdicts against its ceiling, POST /bench/echo (the same HTTP
+# path, strict parsing and validation of the snapshot, no rules), in one JVM and one run.
+#
+#   bench/http.sh [--rebuild]
+#
+# - Builds the bench jar (./mvnw package -DskipTests -Dquarkus.profile=bench) when target/bench-app is
+#   missing, older than src/main, pom.xml or examples/, or when --rebuild is given. The build writes
+#   target/quarkus-app; this script moves it to target/bench-app and puts the previous
+#   target/quarkus-app (the production build) back, so the production build is never replaced by a bench one.
+# - Starts it on 127.0.0.1 (a free port from 18080) with the Kubernetes JVM settings
+#   (JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError") plus -XX:MaxRAM=768m, so
+#   the JVM sizes itself as under the 768Mi container limit, and the production run-time profile.
+# - wrk, 2 threads x 32 connections, body examples/2025-10-article.json (bench/post-snapshot.lua):
+#   10 s warm-up of each endpoint, then three measured 30 s runs in the order echo, verdicts, echo. The
+#   ceiling's figures are the mean of the two echo runs, which bracket the verdicts run in time, so a
+#   drift of the machine during the run (thermal, noisy neighbours, JIT) weighs on both sides alike;
+#   the drift between the two echo runs is printed too.
+# - Prints requests/s, p50 and p99 for each run, the ratios verdicts/ceiling for throughput (target
+#   >= 0.85) and p99 (target <= 1.5), machine info, the date and the command; writes the summary, followed
+#   by the raw wrk output, to target/bench/http-<timestamp>.txt. Exit status 1 when any run got a non-2xx
+#   answer or a socket error; a missed performance target is reported, not an error.
+#
+# Needs: bash, coreutils, curl, wrk, python3, a JDK 17 (java on PATH or JAVA_HOME). Takes about 2 minutes,
+# plus the build when one is needed (about 15 s when the classes are up to date, minutes when not).
+# BENCH_EXTRA_JAVA_OPTS adds JVM flags after the Kubernetes ones (e.g. -XX:ActiveProcessorCount=1, as in the
+# pod with its CPU limit of 1); the summary records them.
+# Environment overrides, for a quick smoke run only (figures from shortened runs are not comparable):
+#   BENCH_WARMUP_S (10), BENCH_MEASURE_S (30), BENCH_PORT (first port tried, 18080), BENCH_KEEP_LOG=1
+#   (keep the service log, which holds the decision log of every verdict, in target/bench/).
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$REPO"
+
+COMMAND="bench/http.sh${*:+ $*}"
+THREADS=2
+CONNECTIONS=32
+WARMUP_S=${BENCH_WARMUP_S:-10}
+MEASURE_S=${BENCH_MEASURE_S:-30}
+BODY=examples/2025-10-article.json
+BENCH_APP=target/bench-app
+PROD_APP=target/quarkus-app
+K8S_JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
+MEMORY_LIMIT_EMULATION="-XX:MaxRAM=768m"
+JVM_OPTS="$K8S_JAVA_TOOL_OPTIONS $MEMORY_LIMIT_EMULATION${BENCH_EXTRA_JAVA_OPTS:+ $BENCH_EXTRA_JAVA_OPTS}"
+JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
+TS=$(date -u +%Y%m%dT%H%M%SZ)
+OUT_DIR=target/bench
+SUMMARY="$OUT_DIR/http-$TS.txt"
+
+REBUILD=false
+for arg in "$@"; do
+  case "$arg" in
+    --rebuild) REBUILD=true ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+# ---------------------------------------------------------------- prerequisites
+if ! command -v wrk >/dev/null 2>&1; then
+  cat >&2 <<'EOF'
+wrk is not installed. On Debian or Ubuntu:
+    sudo apt-get update && sudo apt-get install -y wrk
+(elsewhere: https://github.com/wg/wrk, make, and put wrk on the PATH), then run this script again.
+EOF
+  exit 2
+fi
+for tool in curl python3 timeout "$JAVA_BIN"; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "$tool is required but not found" >&2; exit 2; }
+done
+[ -f "$BODY" ] || { echo "the example body $BODY is missing" >&2; exit 2; }
+mkdir -p "$OUT_DIR"
+
+# ---------------------------------------------------------------- process bookkeeping
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/reserve-watch-http.XXXXXX")
+SERVICE_PID=""
+CHILD_PID=""
+PROD_BACKUP=""
+SERVICE_LOG="$WORK/service.log"
+
+restore_prod_app() {
+  if [ -n "$PROD_BACKUP" ] && [ -d "$PROD_BACKUP" ]; then
+    rm -rf "$PROD_APP"
+    mv "$PROD_BACKUP" "$PROD_APP"
+  fi
+  PROD_BACKUP=""
+}
+
+stop_pid() { # pid [grace seconds]: TERM, bounded wait, then KILL
+  local pid=$1 grace=${2:-20} i=0
+  [ -n "$pid" ] || return 0
+  kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+  kill -TERM "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null && [ "$i" -lt $((grace * 10)) ]; do sleep 0.1; i=$((i + 1)); done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "process $pid did not stop within ${grace}s; killing it" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_pid "$CHILD_PID" 5
+  stop_pid "$SERVICE_PID" 20
+  restore_prod_app
+  if [ "${BENCH_KEEP_LOG:-0}" = 1 ] && [ -f "$SERVICE_LOG" ]; then
+    cp "$SERVICE_LOG" "$OUT_DIR/http-$TS-service.log" && echo "service log kept: $OUT_DIR/http-$TS-service.log"
+  fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'echo "interrupted" >&2; exit 130' INT TERM
+
+die() {
+  echo "ERROR: $*" >&2
+  if [ -n "$SERVICE_PID" ] && [ -f "$SERVICE_LOG" ]; then
+    echo "---- last lines of the service log ----" >&2
+    tail -n 25 "$SERVICE_LOG" >&2 || true
+  fi
+  exit 1
+}
+
+say() { printf '%s\n' "$*" | tee -a "$SUMMARY"; }
+
+# runs a command in the background and waits for it, so that a signal reaches the trap at once
+run_child() {
+  "$@" &
+  CHILD_PID=$!
+  local rc=0
+  wait "$CHILD_PID" || rc=$?
+  CHILD_PID=""
+  return "$rc"
+}
+
+# ---------------------------------------------------------------- build
+sources_newer_than() { # file: true when a source is newer than it, or it is missing
+  [ -f "$1" ] || return 0
+  [ -n "$(find src/main pom.xml examples -type f -newer "$1" -print 2>/dev/null | head -n 1)" ]
+}
+
+build_bench_app() {
+  local log="$OUT_DIR/build-bench-$TS.log"
+  echo "building the bench jar: ./mvnw -B -ntp package -DskipTests -Dquarkus.profile=bench (log: $log)"
+  if [ -d "$PROD_APP" ]; then
+    PROD_BACKUP="$OUT_DIR/.quarkus-app-backup-$$"
+    rm -rf "$PROD_BACKUP"
+    mv "$PROD_APP" "$PROD_BACKUP"
+  fi
+  if ! run_child ./mvnw -B -ntp package -DskipTests -Dquarkus.profile=bench >"$log" 2>&1; then
+    tail -n 30 "$log" >&2 || true
+    die "the bench build failed; see $log"
+  fi
+  [ -f "$PROD_APP/quarkus-run.jar" ] || die "the bench build left no $PROD_APP/quarkus-run.jar; see $log"
+  rm -rf "$BENCH_APP"
+  mv "$PROD_APP" "$BENCH_APP"
+  touch "$BENCH_APP/quarkus-run.jar"
+  restore_prod_app
+}
+
+if $REBUILD; then
+  build_bench_app
+elif sources_newer_than "$BENCH_APP/quarkus-run.jar"; then
+  echo "$BENCH_APP is missing or older than the sources"
+  build_bench_app
+fi
+
+# ---------------------------------------------------------------- service
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+  local p=${BENCH_PORT:-18080} last=$(( ${BENCH_PORT:-18080} + 200 ))
+  while [ "$p" -lt "$last" ]; do
+    port_in_use "$p" || { echo "$p"; return 0; }
+    p=$((p + 1))
+  done
+  return 1
+}
+
+wait_ready() { # port pid timeout_s
+  local deadline=$(( $(date +%s) + $3 )) code=""
+  while :; do
+    kill -0 "$2" 2>/dev/null || die "the service exited before it was ready"
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/q/health/ready" || true)
+    [ "$code" = 200 ] && return 0
+    [ "$(date +%s)" -lt "$deadline" ] || die "the service was not ready within $3 s (last /q/health/ready status: $code)"
+    sleep 0.1
+  done
+}
+
+PORT=$(free_port) || die "no free port in ${BENCH_PORT:-18080}..+200 on 127.0.0.1"
+BASE="http://127.0.0.1:$PORT"
+echo "starting $BENCH_APP on $BASE"
+env JAVA_TOOL_OPTIONS="$JVM_OPTS" \
+    QUARKUS_PROFILE=prod QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
+    RULES_DIR="$REPO/rules" \
+    "$JAVA_BIN" -jar "$BENCH_APP/quarkus-run.jar" >"$SERVICE_LOG" 2>&1 &
+SERVICE_PID=$!
+wait_ready "$PORT" "$SERVICE_PID" 120
+
+# Both endpoints must answer 200 to the body before any load: the echo proves this is a bench build.
+code=$(curl -s -o "$WORK/verdict.json" -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
+  --data-binary @"$BODY" "$BASE/verdicts" || true)
+[ "$code" = 200 ] || die "POST /verdicts answered $code before the load: $(head -c 400 "$WORK/verdict.json" 2>/dev/null)"
+python3 - "$WORK/verdict.json" <<'PY' || die "the verdict for $BODY is not the expected one (regime SCARCE, END_RUNOFF)"
+import json, sys
+v = json.load(open(sys.argv[1]))
+assert v["regime"] == "SCARCE", v["regime"]
+assert "END_RUNOFF" in [a["code"] for a in v["actions"]]
+PY
+code=$(curl -s -o "$WORK/echo.json" -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
+  --data-binary @"$BODY" "$BASE/bench/echo" || true)
+if [ "$code" = 404 ]; then
+  die "POST /bench/echo answered 404: $BENCH_APP is not a bench build; run bench/http.sh --rebuild"
+fi
+[ "$code" = 200 ] || die "POST /bench/echo answered $code before the load: $(head -c 400 "$WORK/echo.json" 2>/dev/null)"
+
+# ---------------------------------------------------------------- load
+run_wrk() { # path seconds outfile
+  local limit=$(( $2 + 30 ))
+  WRK_BODY_FILE="$REPO/$BODY" run_child timeout --kill-after=5 "$limit" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" --latency -s "$REPO/bench/post-snapshot.lua" "$BASE$1" \
+    >"$3" 2>&1 || die "wrk on $1 failed: $(tail -n 5 "$3")"
+  grep -q 'Requests/sec' "$3" || die "wrk on $1 printed no result: $(tail -n 5 "$3")"
+  kill -0 "$SERVICE_PID" 2>/dev/null || die "the service died during the load on $1"
+}
+
+# wrk output -> "req/s p50_ms p99_ms requests non2xx socket_errors"; latency units us, ms, s, m, h
+parse_wrk() {
+  awk '
+    function ms(v) {
+      if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
+      if (v ~ /ms$/) { sub(/ms$/, "", v); return v + 0 }
+      if (v ~ /[0-9]s$/) { sub(/s$/, "", v); return v * 1000 }
+      if (v ~ /[0-9]m$/) { sub(/m$/, "", v); return v * 60000 }
+      if (v ~ /[0-9]h$/) { sub(/h$/, "", v); return v * 3600000 }
+      return -1
+    }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    /^Requests\/sec:/ { rps = $2 }
+    / requests in / { requests = $1 }
+    /Non-2xx or 3xx responses:/ { non2xx = $NF }
+    /Socket errors:/ { line = $0; gsub(/,/, "", line); n = split(line, f, " ");
+                       for (i = 1; i < n; i++) if (f[i] ~ /^(connect|read|write|timeout)$/) sock += f[i + 1] }
+    END { printf "%.2f %.3f %.3f %d %d %d\n", rps, p50, p99, requests, non2xx + 0, sock + 0 }
+  ' "$1"
+}
+
+echo "warm-up: ${WARMUP_S}s on /verdicts, ${WARMUP_S}s on /bench/echo"
+run_wrk /verdicts "$WARMUP_S" "$WORK/warmup-verdicts.txt"
+run_wrk /bench/echo "$WARMUP_S" "$WORK/warmup-echo.txt"
+echo "measuring: ${MEASURE_S}s each, echo, verdicts, echo"
+run_wrk /bench/echo "$MEASURE_S" "$WORK/echo-1.txt"
+run_wrk /verdicts "$MEASURE_S" "$WORK/verdicts.txt"
+run_wrk /bench/echo "$MEASURE_S" "$WORK/echo-2.txt"
+
+read -r E1_RPS E1_P50 E1_P99 E1_REQ E1_NON E1_SOCK < <(parse_wrk "$WORK/echo-1.txt")
+read -r V_RPS V_P50 V_P99 V_REQ V_NON V_SOCK < <(parse_wrk "$WORK/verdicts.txt")
+read -r E2_RPS E2_P50 E2_P99 E2_REQ E2_NON E2_SOCK < <(parse_wrk "$WORK/echo-2.txt")
+read -r WV_NON WV_SOCK < <(parse_wrk "$WORK/warmup-verdicts.txt" | awk '{print $5, $6}')
+read -r WE_NON WE_SOCK < <(parse_wrk "$WORK/warmup-echo.txt" | awk '{print $5, $6}')
+RSS_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVICE_PID/status" 2>/dev/null || echo 0)
+
+calc() { awk "BEGIN { printf \"$1\", ($2) }"; }
+C_RPS=$(calc %.2f "($E1_RPS + $E2_RPS) / 2")
+C_P50=$(calc %.3f "($E1_P50 + $E2_P50) / 2")
+C_P99=$(calc %.3f "($E1_P99 + $E2_P99) / 2")
+THROUGHPUT_RATIO=$(calc %.3f "$C_RPS > 0 ? $V_RPS / $C_RPS : 0")
+P99_RATIO=$(calc %.3f "$C_P99 > 0 ? $V_P99 / $C_P99 : 0")
+DRIFT=$(calc %.3f "$E1_RPS > 0 ? $E2_RPS / $E1_RPS : 0")
+verdict_of() { if awk "BEGIN { exit !($1) }"; then echo MET; else echo "NOT MET"; fi; }
+THROUGHPUT_OK=$(verdict_of "$THROUGHPUT_RATIO >= 0.85")
+P99_OK=$(verdict_of "$P99_RATIO <= 1.5")
+
+# ---------------------------------------------------------------- report
+CPU=$(grep -m1 -E '^(model name|Hardware|cpu model)' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)
+MEM=$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null || true)
+JAVA_VERSION=$(env -u JAVA_TOOL_OPTIONS "$JAVA_BIN" -version 2>&1 | head -n 1 || true)
+JVM_ERGONOMICS=$(env -u JAVA_TOOL_OPTIONS "$JAVA_BIN" $JVM_OPTS -XX:+PrintFlagsFinal -version 2>/dev/null \
+  | awk '$2 ~ /^Use(Serial|Parallel|G1|Z|Shenandoah)GC$/ && $4 == "true" { gc = $2 } $2 == "MaxHeapSize" { heap = $4 }
+         END { printf "%s, max heap %d MiB", gc, heap / 1048576 }' || true)
+WRK_VERSION=$(wrk -v 2>&1 | head -n 1 || true)
+GIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -z "$(git status --porcelain 2>/dev/null | head -n 1)" ] || GIT="$GIT with uncommitted changes"
+
+: >"$SUMMARY"
+say "Reserve Watch HTTP benchmark: POST /verdicts against its ceiling POST /bench/echo"
+say "date (UTC):  $(date -u '+%Y-%m-%d %H:%M:%S')"
+say "command:     $COMMAND"
+say "source:      git $GIT"
+say "machine:     nproc $(nproc), CPU ${CPU:-unknown}, memory ${MEM:-unknown}"
+say "java:        $JAVA_VERSION"
+say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the 768Mi limit): $JVM_ERGONOMICS"
+say "service:     $BENCH_APP (bench build profile, prod run-time profile) on $BASE, rules $REPO/rules, decision log on stdout (to a file)"
+say "load:        $WRK_VERSION; $THREADS threads x $CONNECTIONS connections, body $BODY, keep-alive"
+say "             warm-up ${WARMUP_S}s /verdicts + ${WARMUP_S}s /bench/echo, then ${MEASURE_S}s each measured: echo, verdicts, echo"
+say "             (ceiling = mean of the two echo runs, which bracket the verdicts run)"
+say "wrk:         WRK_BODY_FILE=$BODY wrk -t$THREADS -c$CONNECTIONS -d${MEASURE_S}s --latency -s bench/post-snapshot.lua $BASE<path>"
+say ""
+say "$(printf '%-28s %10s %9s %9s %10s %8s %8s' run 'req/s' 'p50 ms' 'p99 ms' requests non-2xx 'sock err')"
+row() { say "$(printf '%-28s %10s %9s %9s %10s %8s %8s' "$@")"; }
+row "POST /bench/echo (run 1)" "$E1_RPS" "$E1_P50" "$E1_P99" "$E1_REQ" "$E1_NON" "$E1_SOCK"
+row "POST /verdicts" "$V_RPS" "$V_P50" "$V_P99" "$V_REQ" "$V_NON" "$V_SOCK"
+row "POST /bench/echo (run 2)" "$E2_RPS" "$E2_P50" "$E2_P99" "$E2_REQ" "$E2_NON" "$E2_SOCK"
+row "ceiling (mean of echo runs)" "$C_RPS" "$C_P50" "$C_P99" "" "" ""
+say ""
+say "throughput verdicts/ceiling: $THROUGHPUT_RATIO (target >= 0.85: $THROUGHPUT_OK)"
+say "p99 verdicts/ceiling:        $P99_RATIO (target <= 1.5: $P99_OK)"
+say "ceiling drift echo run 2 / run 1: $DRIFT (1.000 = none)"
+say "service RSS after the runs: $(( RSS_KB / 1024 )) MiB"
+
+FAILED=0
+if [ "$V_NON" -ne 0 ] || [ "$WV_NON" -ne 0 ]; then
+  say "FAIL: POST /verdicts got non-2xx answers: $V_NON measured, $WV_NON in the warm-up"; FAILED=1
+else
+  say "POST /verdicts: every answer 2xx (warm-up and measured)"
+fi
+if [ "$E1_NON" -ne 0 ] || [ "$E2_NON" -ne 0 ] || [ "$WE_NON" -ne 0 ]; then
+  say "FAIL: POST /bench/echo got non-2xx answers: $E1_NON + $E2_NON measured, $WE_NON in the warm-up"; FAILED=1
+fi
+if [ $((V_SOCK + E1_SOCK + E2_SOCK + WV_SOCK + WE_SOCK)) -ne 0 ]; then
+  say "FAIL: socket errors (connect/read/write/timeout): verdicts $V_SOCK (+$WV_SOCK warm-up), echo $E1_SOCK + $E2_SOCK (+$WE_SOCK warm-up)"; FAILED=1
+fi
+
+{
+  echo ""
+  echo "================ raw wrk output ================"
+  for f in warmup-verdicts warmup-echo echo-1 verdicts echo-2; do
+    echo "---- $f ----"
+    cat "$WORK/$f.txt"
+  done
+} >>"$SUMMARY"
+echo ""
+echo "summary written to $SUMMARY"
+exit "$FAILED"

@@ -1,0 +1,386 @@
+#!/usr/bin/env bash
+# Start-up time and memory of the service against a bare Quarkus app on the same stack, in one run.
+#
+#   bench/startup-memory.sh [--rebuild]
+#
+# - Builds the production jar (./mvnw package -DskipTests) when target/quarkus-app is missing, older
+#   than src/main, pom.xml or examples/, or when --rebuild is given.
+# - Creates a bare Quarkus app in a temporary folder (never in the repository): io.quarkus:quarkus-bom at
+#   the repository's quarkus.platform.version, quarkus-rest-jackson, quarkus-smallrye-health and one hello
+#   resource, and builds it with this repository's wrapper (mvnw -f <tmp>/pom.xml package -DskipTests).
+# - Launches each app 5 times, alternating real and bare so that a drift of the machine weighs on both,
+#   every launch alike: the Kubernetes JVM settings (JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0
+#   -XX:+ExitOnOutOfMemoryError" plus -XX:MaxRAM=768m, as under the 768Mi limit), the production profile,
+#   127.0.0.1 and a free port from 18080. Start-up time is from the launch to the first 200 of
+#   GET /q/health/ready, polled every 20 ms (the real service is ready once its ruleset is active). The
+#   RSS (VmRSS of /proc/<pid>/status) is read at that moment.
+# - Launches the real service once more, reads its RSS 5 s after ready, runs wrk on POST /verdicts for 60 s
+#   (2 threads x 32 connections, examples/2025-10-article.json) and reads the RSS and its peak (VmHWM).
+# - Prints both medians, the ratio real/bare (target <= 2.5), the RSS after start and after the load
+#   (target <= 300 MiB after the load), machine info, the date and the command; writes it to
+#   target/bench/startup-<timestamp>.txt. Exit status 1 when the load got non-2xx answers or socket
+#   errors; a missed target is reported, not an error.
+#
+# Needs: bash, coreutils, curl, wrk, a JDK 17. Takes about 2 minutes with the bare app's build (every run;
+# about 10 s with a warm Maven cache), plus the production jar's build when needed.
+# BENCH_EXTRA_JAVA_OPTS adds JVM flags after the Kubernetes ones (e.g. -XX:ActiveProcessorCount=1, as in the
+# pod with its CPU limit of 1); the summary records them.
+# Environment overrides, for a quick smoke run only: BENCH_LAUNCHES (5), BENCH_LOAD_S (60), BENCH_PORT (18080).
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$REPO"
+
+COMMAND="bench/startup-memory.sh${*:+ $*}"
+LAUNCHES=${BENCH_LAUNCHES:-5}
+LOAD_S=${BENCH_LOAD_S:-60}
+THREADS=2
+CONNECTIONS=32
+POLL_S=0.02
+READY_TIMEOUT_S=120
+BODY=examples/2025-10-article.json
+PROD_APP=target/quarkus-app
+K8S_JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
+MEMORY_LIMIT_EMULATION="-XX:MaxRAM=768m"
+JVM_OPTS="$K8S_JAVA_TOOL_OPTIONS $MEMORY_LIMIT_EMULATION${BENCH_EXTRA_JAVA_OPTS:+ $BENCH_EXTRA_JAVA_OPTS}"
+JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
+TS=$(date -u +%Y%m%dT%H%M%SZ)
+OUT_DIR=target/bench
+SUMMARY="$OUT_DIR/startup-$TS.txt"
+QUARKUS_VERSION=$(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' pom.xml | head -n 1)
+QUARKUS_VERSION=${QUARKUS_VERSION:-3.33.2}
+
+REBUILD=false
+for arg in "$@"; do
+  case "$arg" in
+    --rebuild) REBUILD=true ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+# ---------------------------------------------------------------- prerequisites
+if ! command -v wrk >/dev/null 2>&1; then
+  cat >&2 <<'EOF'
+wrk is not installed. On Debian or Ubuntu:
+    sudo apt-get update && sudo apt-get install -y wrk
+(elsewhere: https://github.com/wg/wrk, make, and put wrk on the PATH), then run this script again.
+EOF
+  exit 2
+fi
+for tool in curl timeout "$JAVA_BIN"; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "$tool is required but not found" >&2; exit 2; }
+done
+[ -f "$BODY" ] || { echo "the example body $BODY is missing" >&2; exit 2; }
+mkdir -p "$OUT_DIR"
+
+# ---------------------------------------------------------------- process bookkeeping
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/reserve-watch-startup.XXXXXX")
+SERVICE_PID=""
+SERVICE_LOG=""
+CHILD_PID=""
+
+stop_pid() { # pid [grace seconds]: TERM, bounded wait, then KILL
+  local pid=$1 grace=${2:-20} i=0
+  [ -n "$pid" ] || return 0
+  kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+  kill -TERM "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null && [ "$i" -lt $((grace * 10)) ]; do sleep 0.1; i=$((i + 1)); done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "process $pid did not stop within ${grace}s; killing it" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_pid "$CHILD_PID" 5
+  stop_pid "$SERVICE_PID" 20
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'echo "interrupted" >&2; exit 130' INT TERM
+
+die() {
+  echo "ERROR: $*" >&2
+  if [ -n "$SERVICE_LOG" ] && [ -f "$SERVICE_LOG" ]; then
+    echo "---- last lines of $SERVICE_LOG ----" >&2
+    tail -n 25 "$SERVICE_LOG" >&2 || true
+  fi
+  exit 1
+}
+
+say() { printf '%s\n' "$*" | tee -a "$SUMMARY"; }
+
+run_child() { # runs a command in the background and waits, so that a signal reaches the trap at once
+  "$@" &
+  CHILD_PID=$!
+  local rc=0
+  wait "$CHILD_PID" || rc=$?
+  CHILD_PID=""
+  return "$rc"
+}
+
+# ---------------------------------------------------------------- builds
+sources_newer_than() { # file: true when a source is newer than it, or it is missing
+  [ -f "$1" ] || return 0
+  [ -n "$(find src/main pom.xml examples -type f -newer "$1" -print 2>/dev/null | head -n 1)" ]
+}
+
+build_prod_app() {
+  local log="$OUT_DIR/build-prod-$TS.log"
+  echo "building the production jar: ./mvnw -B -ntp package -DskipTests (log: $log)"
+  if ! run_child ./mvnw -B -ntp package -DskipTests >"$log" 2>&1; then
+    tail -n 30 "$log" >&2 || true
+    die "the build failed; see $log"
+  fi
+  [ -f "$PROD_APP/quarkus-run.jar" ] || die "the build left no $PROD_APP/quarkus-run.jar; see $log"
+  touch "$PROD_APP/quarkus-run.jar"
+}
+
+if $REBUILD; then
+  build_prod_app
+elif sources_newer_than "$PROD_APP/quarkus-run.jar"; then
+  echo "$PROD_APP is missing or older than the sources"
+  build_prod_app
+fi
+
+BARE="$WORK/bare-quarkus"
+mkdir -p "$BARE/src/main/java/bench/bare" "$BARE/src/main/resources"
+cat >"$BARE/pom.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0"
+         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench.bare</groupId>
+  <artifactId>bare-quarkus</artifactId>
+  <version>1.0.0</version>
+  <properties>
+    <maven.compiler.release>17</maven.compiler.release>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+    <quarkus.platform.version>$QUARKUS_VERSION</quarkus.platform.version>
+  </properties>
+  <dependencyManagement>
+    <dependencies>
+      <dependency>
+        <groupId>io.quarkus</groupId>
+        <artifactId>quarkus-bom</artifactId>
+        <version>\${quarkus.platform.version}</version>
+        <type>pom</type>
+        <scope>import</scope>
+      </dependency>
+    </dependencies>
+  </dependencyManagement>
+  <dependencies>
+    <dependency>
+      <groupId>io.quarkus</groupId>
+      <artifactId>quarkus-rest-jackson</artifactId>
+    </dependency>
+    <dependency>
+      <groupId>io.quarkus</groupId>
+      <artifactId>quarkus-smallrye-health</artifactId>
+    </dependency>
+  </dependencies>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>io.quarkus</groupId>
+        <artifactId>quarkus-maven-plugin</artifactId>
+        <version>\${quarkus.platform.version}</version>
+        <extensions>true</extensions>
+        <executions>
+          <execution>
+            <goals>
+              <goal>build</goal>
+            </goals>
+          </execution>
+        </executions>
+      </plugin>
+      <plugin>
+        <artifactId>maven-compiler-plugin</artifactId>
+        <version>3.14.0</version>
+        <configuration>
+          <parameters>true</parameters>
+        </configuration>
+      </plugin>
+      <plugin>
+        <artifactId>maven-surefire-plugin</artifactId>
+        <version>3.5.4</version>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+EOF
+cat >"$BARE/src/main/java/bench/bare/HelloResource.java" <<'EOF'
+package bench.bare;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/hello")
+public class HelloResource {
+
+    @GET
+    @Produces(MediaType.TEXT_PLAIN)
+    public String hello() {
+        return "hello";
+    }
+}
+EOF
+printf 'quarkus.application.name=bare-quarkus\n' >"$BARE/src/main/resources/application.properties"
+BARE_LOG="$OUT_DIR/build-bare-$TS.log"
+echo "building the bare Quarkus $QUARKUS_VERSION app in $BARE (log: $BARE_LOG)"
+# the wrapper finds its Maven by its own location; Maven takes the project from -f
+if ! run_child "$REPO/mvnw" -B -ntp -f "$BARE/pom.xml" package -DskipTests >"$BARE_LOG" 2>&1; then
+  tail -n 30 "$BARE_LOG" >&2 || true
+  die "the bare app's build failed; see $BARE_LOG"
+fi
+[ -f "$BARE/target/quarkus-app/quarkus-run.jar" ] || die "the bare build left no quarkus-run.jar; see $BARE_LOG"
+
+# ---------------------------------------------------------------- launches
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+  local p=${BENCH_PORT:-18080} last=$(( ${BENCH_PORT:-18080} + 200 ))
+  while [ "$p" -lt "$last" ]; do
+    port_in_use "$p" || { echo "$p"; return 0; }
+    p=$((p + 1))
+  done
+  return 1
+}
+
+rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# launch app_dir label: starts it (SERVICE_PID, PORT, SERVICE_LOG), waits for the first 200 of
+# /q/health/ready; sets READY_MS (launch to ready) and READY_RSS_KB
+launch() {
+  local app=$1 label=$2 t0 t1 code deadline
+  PORT=$(free_port) || die "no free port in ${BENCH_PORT:-18080}..+200 on 127.0.0.1"
+  SERVICE_LOG="$WORK/$label.log"
+  t0=$(date +%s%N)
+  env JAVA_TOOL_OPTIONS="$JVM_OPTS" \
+      QUARKUS_PROFILE=prod QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
+      RULES_DIR="$REPO/rules" \
+      "$JAVA_BIN" -jar "$app/quarkus-run.jar" >"$SERVICE_LOG" 2>&1 &
+  SERVICE_PID=$!
+  deadline=$(( t0 + READY_TIMEOUT_S * 1000000000 ))
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$PORT/q/health/ready" || true)
+    if [ "$code" = 200 ]; then
+      t1=$(date +%s%N)
+      break
+    fi
+    kill -0 "$SERVICE_PID" 2>/dev/null || die "$label exited before it was ready"
+    [ "$(date +%s%N)" -lt "$deadline" ] || die "$label was not ready within $READY_TIMEOUT_S s (last status $code)"
+    sleep "$POLL_S"
+  done
+  READY_RSS_KB=$(rss_kb "$SERVICE_PID")
+  READY_MS=$(( (t1 - t0) / 1000000 ))
+}
+
+quarkus_reported_s() { # the "started in X.XXXs" figure Quarkus logs, for reference
+  grep -o 'started in [0-9.]*s' "$SERVICE_LOG" 2>/dev/null | head -n 1 | sed 's/started in //; s/s$//' || true
+}
+
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+REAL_MS=() BARE_MS=() REAL_RSS=() BARE_RSS=() REAL_QS=() BARE_QS=()
+for i in $(seq 1 "$LAUNCHES"); do
+  launch "$PROD_APP" "real-$i"
+  REAL_MS+=("$READY_MS"); REAL_RSS+=("$READY_RSS_KB"); REAL_QS+=("$(quarkus_reported_s)")
+  if [ "$i" = 1 ]; then
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
+      --data-binary @"$BODY" "http://127.0.0.1:$PORT/bench/echo" || true)
+    [ "$code" = 404 ] || echo "WARNING: POST /bench/echo answered $code, not 404: $PROD_APP looks like a bench build; rebuild with --rebuild" >&2
+  fi
+  stop_pid "$SERVICE_PID" 20; SERVICE_PID=""
+  echo "real service, launch $i: ready in ${READY_MS} ms, RSS $(( READY_RSS_KB / 1024 )) MiB"
+  sleep 1
+  launch "$BARE/target/quarkus-app" "bare-$i"
+  BARE_MS+=("$READY_MS"); BARE_RSS+=("$READY_RSS_KB"); BARE_QS+=("$(quarkus_reported_s)")
+  stop_pid "$SERVICE_PID" 20; SERVICE_PID=""
+  echo "bare app,     launch $i: ready in ${READY_MS} ms, RSS $(( READY_RSS_KB / 1024 )) MiB"
+  sleep 1
+done
+
+echo "real service under load: ${LOAD_S}s of wrk on POST /verdicts"
+launch "$PROD_APP" "real-load"
+LOAD_READY_RSS_KB=$READY_RSS_KB
+sleep 5
+SETTLED_RSS_KB=$(rss_kb "$SERVICE_PID")
+code=$(curl -s -o "$WORK/verdict.json" -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
+  --data-binary @"$BODY" "http://127.0.0.1:$PORT/verdicts" || true)
+[ "$code" = 200 ] || die "POST /verdicts answered $code before the load: $(head -c 400 "$WORK/verdict.json" 2>/dev/null)"
+WRK_OUT="$WORK/wrk-load.txt"
+WRK_BODY_FILE="$REPO/$BODY" run_child timeout --kill-after=5 $(( LOAD_S + 30 )) \
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${LOAD_S}s" --latency -s "$REPO/bench/post-snapshot.lua" \
+  "http://127.0.0.1:$PORT/verdicts" >"$WRK_OUT" 2>&1 || die "wrk failed: $(tail -n 5 "$WRK_OUT")"
+kill -0 "$SERVICE_PID" 2>/dev/null || die "the service died during the load"
+LOADED_RSS_KB=$(rss_kb "$SERVICE_PID")
+PEAK_RSS_KB=$(hwm_kb "$SERVICE_PID")
+stop_pid "$SERVICE_PID" 20; SERVICE_PID=""
+LOAD_RPS=$(awk '/^Requests\/sec:/ {print $2}' "$WRK_OUT")
+LOAD_REQ=$(awk '/ requests in / {print $1}' "$WRK_OUT")
+LOAD_NON=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$WRK_OUT")
+LOAD_SOCK=$(awk '/Socket errors:/ { gsub(/,/, ""); for (i = 1; i < NF; i++) if ($i ~ /^(connect|read|write|timeout)$/) s += $(i + 1) } END { print s + 0 }' "$WRK_OUT")
+
+# ---------------------------------------------------------------- report
+mib() { awk "BEGIN { printf \"%.1f\", $1 / 1024 }"; }
+REAL_MED=$(median "${REAL_MS[@]}")
+BARE_MED=$(median "${BARE_MS[@]}")
+RATIO=$(awk "BEGIN { printf \"%.2f\", ($BARE_MED > 0 ? $REAL_MED / $BARE_MED : 0) }")
+RATIO_OK=$(awk "BEGIN { exit !($RATIO <= 2.5) }" && echo MET || echo "NOT MET")
+LOADED_OK=$(awk "BEGIN { exit !($LOADED_RSS_KB <= 300 * 1024) }" && echo MET || echo "NOT MET")
+CPU=$(grep -m1 -E '^(model name|Hardware|cpu model)' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)
+MEM=$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null || true)
+JAVA_VERSION=$(env -u JAVA_TOOL_OPTIONS "$JAVA_BIN" -version 2>&1 | head -n 1 || true)
+JVM_ERGONOMICS=$(env -u JAVA_TOOL_OPTIONS "$JAVA_BIN" $JVM_OPTS -XX:+PrintFlagsFinal -version 2>/dev/null \
+  | awk '$2 ~ /^Use(Serial|Parallel|G1|Z|Shenandoah)GC$/ && $4 == "true" { gc = $2 } $2 == "MaxHeapSize" { heap = $4 }
+         END { printf "%s, max heap %d MiB", gc, heap / 1048576 }' || true)
+WRK_VERSION=$(wrk -v 2>&1 | head -n 1 || true)
+GIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -z "$(git status --porcelain 2>/dev/null | head -n 1)" ] || GIT="$GIT with uncommitted changes"
+list_ms() { local out="" v; for v in "$@"; do out="$out${out:+, }$v"; done; echo "$out"; }
+list_mib() { local out="" v; for v in "$@"; do out="$out${out:+, }$(mib "$v")"; done; echo "$out"; }
+
+: >"$SUMMARY"
+say "Reserve Watch: start-up time and memory, against a bare Quarkus app"
+say "date (UTC):  $(date -u '+%Y-%m-%d %H:%M:%S')"
+say "command:     $COMMAND"
+say "source:      git $GIT"
+say "machine:     nproc $(nproc), CPU ${CPU:-unknown}, memory ${MEM:-unknown}"
+say "java:        $JAVA_VERSION"
+say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the 768Mi limit): $JVM_ERGONOMICS"
+say "real:        $PROD_APP, rules $REPO/rules, production profile, 127.0.0.1"
+say "bare:        Quarkus $QUARKUS_VERSION, quarkus-rest-jackson + quarkus-smallrye-health + one resource, built in a temporary folder"
+say "method:      launch to first 200 of GET /q/health/ready (polled every ${POLL_S}s), $LAUNCHES launches each, alternating real and bare"
+say ""
+say "start-up, real service: median $REAL_MED ms (runs: $(list_ms "${REAL_MS[@]}") ms; Quarkus' own 'started in': $(list_ms "${REAL_QS[@]}") s)"
+say "start-up, bare app:     median $BARE_MED ms (runs: $(list_ms "${BARE_MS[@]}") ms; Quarkus' own 'started in': $(list_ms "${BARE_QS[@]}") s)"
+say "ratio real/bare:        $RATIO (target <= 2.5: $RATIO_OK)"
+say ""
+say "RSS at ready, real:     median $(mib "$(median "${REAL_RSS[@]}")") MiB (runs: $(list_mib "${REAL_RSS[@]}") MiB)"
+say "RSS at ready, bare:     median $(mib "$(median "${BARE_RSS[@]}")") MiB (runs: $(list_mib "${BARE_RSS[@]}") MiB)"
+say "RSS after start (load run): $(mib "$LOAD_READY_RSS_KB") MiB at ready, $(mib "$SETTLED_RSS_KB") MiB 5 s later"
+say "RSS after ${LOAD_S}s of load:   $(mib "$LOADED_RSS_KB") MiB, peak (VmHWM) $(mib "$PEAK_RSS_KB") MiB (target <= 300 MiB after load: $LOADED_OK)"
+say "load:        $WRK_VERSION; $THREADS threads x $CONNECTIONS connections, ${LOAD_S}s on POST /verdicts, body $BODY:"
+say "             ${LOAD_RPS:-?} req/s, ${LOAD_REQ:-?} requests, ${LOAD_NON:-0} non-2xx, $LOAD_SOCK socket errors"
+FAILED=0
+if [ "${LOAD_NON:-0}" != 0 ] || [ "$LOAD_SOCK" != 0 ]; then
+  say "FAIL: the load got ${LOAD_NON:-0} non-2xx answers and $LOAD_SOCK socket errors"
+  FAILED=1
+fi
+{
+  echo ""
+  echo "================ raw wrk output ================"
+  cat "$WRK_OUT"
+} >>"$SUMMARY"
+echo ""
+echo "summary written to $SUMMARY"
+exit "$FAILED"

@@ -1,0 +1,858 @@
+package dev.reservewatch.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.StringJoiner;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+import dev.reservewatch.series.SeriesCsv;
+
+/**
+ * Hostile input, generated from a fixed seed so that every run sends the same requests: wrong types for
+ * every field, NaN and Infinity, numbers too large for a double, huge strings, deep nesting, unknown and
+ * repeated fields, giant arrays, impossible dates, truncated JSON, wrong or missing content types, empty
+ * bodies, random and non-UTF-8 bytes, bad CSV, bodies over the limit. Every answer must be a client error
+ * (400, 413 or 415; the one each case expects) as application/problem+json whose "status" is the HTTP
+ * status and which has a "title" and no trace of a stack. Afterwards a valid snapshot still gets its
+ * verdict. Bodies stay at or below about 2 MB: above quarkus.http.limits.max-body-size (32M) the HTTP
+ * layer answers 413 itself, without a problem document.
+ */
+@QuarkusTest
+class HostileInputTest {
+
+    private static final long SEED = 20251024L;
+    private static final String VERDICTS = "/verdicts";
+    private static final String SERIES = "/verdicts/series";
+    private static final String JSON = "application/json";
+    private static final String CSV = "text/csv";
+    /** Sent without any Content-Type header (through java.net.http: RestAssured always sets one). */
+    private static final String NO_CONTENT_TYPE = null;
+    private static final Set<Integer> CLIENT_ERRORS = Set.of(400, 413, 415);
+    private static final Set<Integer> BAD = Set.of(400);
+    private static final Set<Integer> TOO_LARGE = Set.of(413);
+    private static final Set<Integer> UNSUPPORTED = Set.of(415);
+    private static final Set<Integer> BAD_OR_UNSUPPORTED = Set.of(400, 415);
+    private static final List<String> STACK_TRACE_MARKERS = List.of("\tat ", "Exception", ".java:");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Path ARTICLE = Path.of("examples/2025-10-article.json");
+    /** limits.verdict-body in application.properties (1M). */
+    private static final int VERDICT_LIMIT = 1024 * 1024;
+    private static final int TWO_MB = 2 * 1024 * 1024;
+
+    private static final List<String> WRONG_FOR_NUMBER = List.of("\"5.2\"", "\"\"", "true", "false", "[]", "[5.2]",
+            "{}", "{\"value\":5.2}");
+    private static final List<String> WRONG_FOR_DATE = List.of("20251024", "2025.1024", "true", "[]",
+            "[\"2025-10-24\"]", "{}", "{\"date\":\"2025-10-24\"}");
+    private static final List<String> WRONG_FOR_RUNOFF = List.of("true", "\"active\"", "1", "[]", "[true,5,35]",
+            "\"{\\\"active\\\":true}\"");
+    private static final List<String> WRONG_FOR_HISTORY = List.of("{}", "\"2025-10-17\"", "1", "true", "[1]",
+            "[\"2025-10-17\"]", "[[]]", "[null]", "[true]", "{\"asOf\":\"2025-10-17\"}");
+    private static final List<String> WRONG_FOR_BOOLEAN = List.of("\"true\"", "1", "0", "\"yes\"", "[]", "{}",
+            "[true]");
+    private static final List<String> IMPOSSIBLE_DATES = List.of("2025-02-30", "2025-13-01", "yesterday",
+            "2025-02-29", "2024-02-30", "2025-00-10", "2025-10-00", "2025-04-31", "0000-00-00", "2025-1-5",
+            "24/10/2025", "2025/10/24", "20251024", "10-24-2025", "2025-10-24T00:00:00Z", "2025-W43-5", "2025-297",
+            "2025-10-24 ", " 2025-10-24", "", "2025-10-32", "9999-99-99");
+    private static final List<String> BAD_CELLS = List.of("NaN", "Infinity", "-Infinity", "1e400", "-1e400", "abc",
+            "5.2.1", "--1", "true", "1,5", "0x", "1e", "five", "5 5", "1_000", "\u221e", "2025-10-24");
+
+    @TestHTTPResource(VERDICTS)
+    URI verdictsUri;
+
+    @TestHTTPResource(SERIES)
+    URI seriesUri;
+
+    private record Hostile(String name, String path, String contentType, byte[] body, Set<Integer> expected) {
+    }
+
+    private final List<Hostile> cases = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private final Random random = new Random(SEED);
+    private int sent;
+    private ObjectNode article;
+    private String articleText;
+
+    @Test
+    void answersEveryHostileRequestWithAProblemAndStillJudgesAValidSnapshot() throws IOException {
+        byte[] articleBytes = Files.readAllBytes(ARTICLE);
+        article = (ObjectNode) MAPPER.readTree(articleBytes);
+        articleText = new String(articleBytes, StandardCharsets.UTF_8).strip();
+
+        wrongTypes();
+        nonFiniteAndMalformedNumbers();
+        hugeStrings();
+        deepNesting();
+        unknownFields();
+        duplicateFields();
+        giantArrays();
+        impossibleDatesAndValues();
+        truncatedJson();
+        wrongContentTypes();
+        emptyAndTrivialBodies();
+        randomBytes();
+        nonUtf8();
+        arraysAndObjectsSwapped();
+        badCsv();
+        oversized();
+
+        // one client, with its connections reused, for the whole run (RestAssured's timeouts as Quarkus set them)
+        RestAssuredConfig config = RestAssured.config()
+                .httpClient(RestAssured.config().getHttpClientConfig().reuseHttpClientInstance());
+        HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        for (Hostile hostile : cases) {
+            send(hostile, config, bare);
+        }
+
+        assertThat(sent).as("hostile requests sent").isGreaterThanOrEqualTo(1000);
+        if (!failures.isEmpty()) {
+            org.junit.jupiter.api.Assertions.fail(failures.size() + " of " + sent
+                    + " hostile requests were not answered with the expected 4xx problem (first 30):\n  "
+                    + String.join("\n  ", failures.subList(0, Math.min(30, failures.size()))));
+        }
+
+        given().contentType(ContentType.JSON).body(articleBytes)
+                .when().post(VERDICTS)
+                .then().statusCode(200)
+                .body("regime", is("SCARCE"))
+                .body("actions.code", hasItem("END_RUNOFF"));
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    // ------------------------------------------------------------------ sending and checking
+
+    private void send(Hostile hostile, RestAssuredConfig config, HttpClient bare) {
+        int status;
+        String contentType;
+        byte[] body;
+        try {
+            if (hostile.contentType() == null) {
+                URI uri = hostile.path().equals(VERDICTS) ? verdictsUri : seriesUri;
+                HttpResponse<byte[]> response = bare.send(HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(hostile.body())).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                status = response.statusCode();
+                contentType = response.headers().firstValue("Content-Type").orElse("");
+                body = response.body();
+            } else {
+                Response response = given().config(config).contentType(hostile.contentType()).body(hostile.body())
+                        .when().post(hostile.path());
+                status = response.getStatusCode();
+                contentType = response.getContentType();
+                body = response.asByteArray();
+            }
+        } catch (IOException | RuntimeException e) {
+            sent++;
+            failures.add(describe(hostile) + " -> the request failed: " + e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        sent++;
+        String problem = check(status, contentType, body, hostile.expected());
+        if (problem != null) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            failures.add(describe(hostile) + " -> " + problem + "; HTTP " + status + ", Content-Type '" + contentType
+                    + "', body: " + clip(text, 300));
+        }
+    }
+
+    /** Null when the answer is a proper problem, else what is wrong with it. */
+    private static String check(int status, String contentType, byte[] body, Set<Integer> expected) {
+        if (!CLIENT_ERRORS.contains(status)) {
+            return "status " + status + " is not 400, 413 or 415";
+        }
+        if (!expected.contains(status)) {
+            return "status " + status + ", expected " + expected;
+        }
+        if (contentType == null || !contentType.startsWith("application/problem+json")) {
+            return "not application/problem+json";
+        }
+        JsonNode problem;
+        try {
+            problem = MAPPER.readTree(body);
+        } catch (IOException e) {
+            return "the body is not JSON";
+        }
+        if (problem == null || !problem.isObject()) {
+            return "the body is not a JSON object";
+        }
+        if (!problem.path("status").isInt() || problem.path("status").intValue() != status) {
+            return "\"status\" is " + problem.get("status") + ", not " + status;
+        }
+        if (!problem.path("title").isTextual() || problem.path("title").textValue().isBlank()) {
+            return "no \"title\"";
+        }
+        String raw = new String(body, StandardCharsets.UTF_8);
+        StringBuilder values = new StringBuilder();
+        collectText(problem, values);
+        for (String marker : STACK_TRACE_MARKERS) {
+            if (raw.contains(marker) || values.indexOf(marker) >= 0) {
+                return "the body carries a stack trace marker '" + marker.replace("\t", "\\t") + "'";
+            }
+        }
+        return null;
+    }
+
+    private static void collectText(JsonNode node, StringBuilder into) {
+        if (node.isTextual()) {
+            into.append(node.textValue()).append('\n');
+        } else if (node.isContainerNode()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                into.append(field.getKey()).append('\n');
+                collectText(field.getValue(), into);
+            }
+            if (node.isArray()) {
+                for (JsonNode element : node) {
+                    collectText(element, into);
+                }
+            }
+        }
+    }
+
+    private static String describe(Hostile hostile) {
+        return clip(hostile.name(), 160) + " [POST " + hostile.path() + ", "
+                + (hostile.contentType() == null ? "no Content-Type" : hostile.contentType()) + ", "
+                + hostile.body().length + " bytes]";
+    }
+
+    // ------------------------------------------------------------------ the hostile requests
+
+    private void wrongTypes() {
+        int next = 0;
+        for (Map.Entry<String, RecordComponent> field : SnapshotSchema.SNAPSHOT_FIELDS.entrySet()) {
+            Class<?> type = field.getValue().getType();
+            List<String> wrong;
+            if (type == Double.class) {
+                wrong = WRONG_FOR_NUMBER;
+            } else if (type == LocalDate.class) {
+                wrong = WRONG_FOR_DATE;
+            } else if (type == Runoff.class) {
+                wrong = WRONG_FOR_RUNOFF;
+            } else if (type == List.class) {
+                wrong = WRONG_FOR_HISTORY;
+            } else {
+                throw new IllegalStateException("no wrong values for the snapshot field type " + type
+                        + " of " + field.getKey() + ": add them to this test");
+            }
+            if (type == Double.class) { // half of the wrong values per number field, in turn: each value hits 9 fields
+                List<String> half = new ArrayList<>();
+                for (int i = 0; i < wrong.size() / 2; i++) {
+                    half.add(wrong.get(next++ % wrong.size()));
+                }
+                wrong = half;
+            }
+            for (String raw : wrong) {
+                json("wrong type: " + field.getKey() + " = " + raw, articleWith(field.getKey(), raw), BAD);
+            }
+        }
+        for (Map.Entry<String, RecordComponent> field : SnapshotSchema.RUNOFF_FIELDS.entrySet()) {
+            List<String> wrong = field.getValue().getType() == Boolean.class ? WRONG_FOR_BOOLEAN : WRONG_FOR_NUMBER;
+            for (String raw : wrong) {
+                json("wrong type: runoff." + field.getKey() + " = " + raw,
+                        articleWith("runoff", runoffWith(field.getKey(), raw)), BAD);
+            }
+        }
+    }
+
+    private void nonFiniteAndMalformedNumbers() {
+        List<String> nonFinite = List.of("NaN", "-NaN", "Infinity", "-Infinity", "+Infinity", "1e400", "-1e400",
+                "1E+999", digits(400), "-" + digits(400), digits(2000), "\"NaN\"", "\"Infinity\"");
+        List<String> malformed = List.of("+1", "01", ".5", "5.", "0x10", "1e", "1_000", "--1", "1.2.3");
+        int next = 0;
+        for (String name : numberFields()) {
+            // three of the thirteen non-finite spellings per field, in turn: every spelling hits four fields
+            for (int i = 0; i < 3; i++) {
+                String raw = nonFinite.get(next++ % nonFinite.size());
+                json("not a finite double: " + name + " = " + clip(raw, 20), articleWith(name, raw), BAD);
+            }
+            String bad = pick(malformed);
+            json("malformed number: " + name + " = " + bad, articleWith(name, bad), BAD);
+        }
+        for (String cap : List.of("treasuryCapBn", "mbsCapBn")) {
+            for (String raw : List.of("1e400", "NaN", digits(400))) {
+                json("not a finite double: runoff." + cap + " = " + clip(raw, 20),
+                        articleWith("runoff", runoffWith(cap, raw)), BAD);
+            }
+        }
+    }
+
+    private void hugeStrings() {
+        String huge = letters(100_000);
+        String quoted = quote(huge);
+        json("100 KB asOf", articleWith("asOf", quoted), BAD);
+        List<String> numbers = numberFields();
+        for (int i = 0; i < 4; i++) {
+            String name = pick(numbers);
+            json("100 KB string in " + name, articleWith(name, quoted), BAD);
+        }
+        json("100 KB runoff.active", articleWith("runoff", runoffWith("active", quoted)), BAD);
+        json("100 KB asOf in history", articleWith("history", "[{\"asOf\":" + quoted + "}]"), BAD);
+        json("100 KB unknown field name", articleWith(huge, "1"), BAD);
+        json("unknown field with a 100 KB value", articleWith("notes", quoted), BAD);
+        json("100 KB string as history", articleWith("history", quoted), BAD);
+    }
+
+    private void deepNesting() {
+        for (int depth : new int[] { 999, 1000, 1001, 5000, 20_000 }) {
+            String arrays = "[".repeat(depth) + "]".repeat(depth);
+            String objects = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+            json(depth + " nested arrays", arrays, BAD);
+            json(depth + " nested objects", objects, BAD);
+            json(depth + " nested arrays, never closed", "[".repeat(depth), BAD);
+            json(depth + " nested arrays as history", articleWith("history", arrays), BAD);
+            json(depth + " nested objects as runoff", articleWith("runoff", objects), BAD);
+            String name = pick(numberFields());
+            json(depth + " nested arrays as " + name, articleWith(name, arrays), BAD);
+            json(depth + " nested objects under an unknown field", articleWith("nested", objects), BAD);
+        }
+    }
+
+    private void unknownFields() {
+        Set<String> known = SnapshotSchema.SNAPSHOT_FIELDS.keySet();
+        List<String> values = List.of("1", "\"x\"", "true", "null", "{}", "[]", "2.5");
+        for (int i = 0; i < 30; i++) {
+            List<String[]> fields = articleFields();
+            int extra = 1 + random.nextInt(4);
+            StringJoiner names = new StringJoiner(", ");
+            for (int j = 0; j < extra; j++) {
+                String name = letters(1 + random.nextInt(30));
+                if (known.contains(name)) {
+                    name = name + "x";
+                }
+                fields.add(random.nextInt(fields.size() + 1), new String[] { name, pick(values) });
+                names.add(name);
+            }
+            json("unknown field(s) " + names, object(fields), BAD);
+        }
+        for (String name : known) {
+            String typo = typo(name);
+            if (!known.contains(typo)) {
+                json("misspelt field " + typo + " for " + name, articleRenaming(name, typo), BAD);
+            }
+            for (String other : List.of(name.toUpperCase(), random.nextBoolean() ? name + "_" : "_" + name)) {
+                if (!known.contains(other)) {
+                    json("field spelt " + other + " for " + name, articleRenaming(name, other), BAD);
+                }
+            }
+        }
+        json("unknown field in runoff", articleWith("runoff", "{\"active\":true,\"activ\":true}"), BAD);
+        json("unknown field in runoff", articleWith("runoff", "{\"active\":true,\"capBn\":5}"), BAD);
+        json("unknown field in a history entry",
+                articleWith("history", "[{\"asOf\":\"2025-10-17\",\"reserveBalanceBn\":2950}]"), BAD);
+        json("unknown field in a history entry", articleWith("history", "[{\"asOf\":\"2025-10-17\",\"x\":{}}]"), BAD);
+    }
+
+    private void duplicateFields() {
+        List<String[]> original = articleFields();
+        for (int i = 0; i < original.size(); i++) {
+            String[] field = original.get(i);
+            List<String[]> adjacent = articleFields();
+            adjacent.add(i + 1, new String[] { field[0], field[1] });
+            json("repeated field " + field[0] + " (same value)", object(adjacent), BAD);
+            List<String[]> apart = articleFields();
+            String other = field[0].equals("asOf") ? "\"2025-10-17\""
+                    : field[0].equals("runoff") ? "{\"active\":false}" : "1";
+            apart.add(random.nextInt(apart.size() + 1), new String[] { field[0], other });
+            json("repeated field " + field[0] + " (another value)", object(apart), BAD);
+        }
+        List<String[]> twice = articleFields();
+        twice.add(new String[] { "history", "[]" });
+        twice.add(new String[] { "history", "[]" });
+        json("repeated field history", object(twice), BAD);
+        json("repeated field runoff.active", articleWith("runoff", "{\"active\":true,\"active\":false}"), BAD);
+        json("repeated field runoff.mbsCapBn",
+                articleWith("runoff", "{\"active\":true,\"mbsCapBn\":35,\"mbsCapBn\":35}"), BAD);
+        json("repeated field in a history entry",
+                articleWith("history", "[{\"asOf\":\"2025-10-17\",\"effrPct\":5.1,\"effrPct\":5.2}]"), BAD);
+    }
+
+    private void giantArrays() {
+        add("history of 20,000 empty entries", VERDICTS, JSON,
+                utf8(articleWith("history", "[" + repeatJoined("{}", 20_000) + "]")), BAD);
+        add("history of 400,000 empty entries (over the limit)", VERDICTS, JSON,
+                utf8(articleWith("history", "[" + repeatJoined("{}", 400_000) + "]")), TOO_LARGE);
+        add("history of 30,000 numbers", VERDICTS, JSON,
+                utf8(articleWith("history", "[" + repeatJoined("1", 30_000) + "]")), BAD);
+        add("history of 20,000 entries dated after asOf", VERDICTS, JSON,
+                utf8(articleWith("history", "[" + repeatJoined("{\"asOf\":\"2026-01-01\"}", 20_000) + "]")), BAD);
+        add("a point whose history has 20,000 empty entries", SERIES, JSON,
+                utf8("[" + articleWith("history", "[" + repeatJoined("{}", 20_000) + "]") + "]"), BAD);
+        add("series of 20,000 empty points", SERIES, JSON, utf8("[" + repeatJoined("{}", 20_000) + "]"), TOO_LARGE);
+        add("series of 20,000 empty arrays", SERIES, JSON, utf8("[" + repeatJoined("[]", 20_000) + "]"), TOO_LARGE);
+        add("series of 5,000 empty points", SERIES, JSON, utf8("[" + repeatJoined("{}", 5_000) + "]"), BAD);
+        StringJoiner points = new StringJoiner(",", "[", "]");
+        for (int i = 0; i < 10_001; i++) {
+            points.add("{\"asOf\":\"" + LocalDate.of(1990, 1, 1).plusDays(i) + "\",\"colour\":" + i + "}");
+        }
+        add("series of 10,001 points with unknown fields", SERIES, JSON, utf8(points.toString()), TOO_LARGE);
+    }
+
+    private void impossibleDatesAndValues() {
+        for (String date : IMPOSSIBLE_DATES) {
+            json("impossible asOf '" + date + "'", articleWith("asOf", quote(date)), BAD);
+            json("impossible history asOf '" + date + "'",
+                    articleWith("history", "[{\"asOf\":" + quote(date) + ",\"reserveBalancesBn\":2950}]"), BAD);
+        }
+        json("history entry dated after asOf", articleWith("history", "[{\"asOf\":\"2025-10-25\"}]"), BAD);
+        json("history entry with its own history",
+                articleWith("history", "[{\"asOf\":\"2025-10-17\",\"history\":[]}]"), BAD);
+        json("target range upside down", articleWith("targetRangeLowPct", "5.5"), BAD);
+        json("negative reserves", articleWith("reserveBalancesBn", "-1"), BAD);
+        json("zero Fed assets", articleWith("fedTotalAssetsBn", "0"), BAD);
+        json("excess-reserve ratio above 100%", articleWith("largeBankExcessReserveRatioPct", "100.5"), BAD);
+        json("IORB at 1000%", articleWith("iorbPct", "1000"), BAD);
+        json("negative runoff cap", articleWith("runoff", runoffWith("treasuryCapBn", "-5")), BAD);
+        json("runoff without active", articleWith("runoff", "{\"treasuryCapBn\":5,\"mbsCapBn\":35}"), BAD);
+        json("no asOf", articleWithout("asOf"), BAD);
+    }
+
+    private void truncatedJson() {
+        for (int i = 0; i < 80; i++) {
+            int cut = random.nextInt(articleText.length()); // 0 .. length-1: never the whole body
+            add("the example cut at " + cut, VERDICTS, JSON, utf8(articleText.substring(0, cut)), BAD);
+        }
+        String series = "[" + articleWith("asOf", "\"2025-10-10\"") + ",\n" + articleWith("asOf", "\"2025-10-17\"")
+                + ",\n" + articleText + "]";
+        for (int i = 0; i < 50; i++) {
+            int cut = random.nextInt(series.length());
+            add("a series cut at " + cut, SERIES, JSON, utf8(series.substring(0, cut)), BAD);
+        }
+    }
+
+    private void wrongContentTypes() {
+        byte[] snapshot = utf8(articleText);
+        byte[] series = utf8("[" + articleText + "]");
+        for (String type : List.of("text/plain", "application/xml", "text/xml", "application/octet-stream", CSV,
+                "text/html", "application/x-yaml", "image/png", "application/javascript")) {
+            add("the example as " + type, VERDICTS, type, snapshot, UNSUPPORTED);
+        }
+        for (String type : List.of("text/plain", "application/xml", "application/octet-stream", "text/html",
+                "image/png")) {
+            add("a JSON series as " + type, SERIES, type, series, UNSUPPORTED);
+        }
+        add("a CSV series as application/xml", SERIES, "application/xml",
+                utf8("asOf,effrPct\n2025-10-24,5.24\n"), UNSUPPORTED);
+        add("a CSV series as application/json", SERIES, JSON, utf8("asOf,effrPct\n2025-10-24,5.24\n"), BAD);
+        add("a JSON series as text/csv", SERIES, CSV, series, BAD);
+
+        // without a Content-Type the body itself is hostile too: 400 if it is read, 415 if it is refused
+        List<byte[]> bodies = new ArrayList<>(List.of(new byte[0], utf8(articleText.substring(0, 40)),
+                utf8("{\"asOf\":\"yesterday\"}"), utf8("[1,2,3"), utf8("asOf,colour\nx,y\n"),
+                utf8(articleWith("colour", "1")), utf8("<snapshot asOf=\"2025-10-24\"/>")));
+        for (int i = 0; i < 3; i++) {
+            bodies.add(randomBytes(1 + random.nextInt(2048)));
+        }
+        for (byte[] body : bodies) {
+            add("no Content-Type, " + body.length + " hostile bytes", VERDICTS, NO_CONTENT_TYPE, body,
+                    BAD_OR_UNSUPPORTED);
+            add("no Content-Type, " + body.length + " hostile bytes", SERIES, NO_CONTENT_TYPE, body,
+                    BAD_OR_UNSUPPORTED);
+        }
+    }
+
+    private void emptyAndTrivialBodies() {
+        for (String body : List.of("", " ", "\n\t \r\n", "null", "true", "0", "\"\"", "{}", "[]", "[{}]", "[null]",
+                "{\"asOf\":null}", "\"2025-10-24\"", "{\"asOf\":\"2025-10-24\"} {}", "{\"asOf\":\"2025-10-24\"}x",
+                "/* comment */ {\"asOf\":\"2025-10-24\"}", "{'asOf':'2025-10-24'}", "{\"asOf\":\"2025-10-24\",}",
+                "{asOf:\"2025-10-24\"}")) {
+            add("body " + quote(body), VERDICTS, JSON, utf8(body), BAD);
+            add("body " + quote(body), SERIES, JSON, utf8(body), BAD);
+        }
+        for (String body : List.of("", " ", "\n\n\n", "asOf\n", "asOf,effrPct\n")) {
+            add("CSV body " + quote(body), SERIES, CSV, utf8(body), BAD);
+        }
+    }
+
+    private void randomBytes() {
+        for (int i = 0; i < 30; i++) {
+            add("random bytes", VERDICTS, JSON, randomBytes(random.nextInt(8192) + 1), BAD);
+            add("random bytes", SERIES, JSON, randomBytes(random.nextInt(8192) + 1), BAD);
+            add("random bytes as CSV", SERIES, CSV, randomBytes(random.nextInt(8192) + 1), BAD);
+        }
+        String alphabet = "{}[]\":,.-+eE0123456789 truefalsnasOf";
+        for (int i = 0; i < 20; i++) {
+            add("random JSON-ish text", VERDICTS, JSON, utf8(randomText(alphabet, 1 + random.nextInt(400))), BAD);
+            add("random JSON-ish text", SERIES, JSON, utf8(randomText(alphabet, 1 + random.nextInt(400))), BAD);
+        }
+    }
+
+    private void nonUtf8() {
+        List<byte[]> invalid = List.of(bytes(0xC3, 0x28), bytes(0xFF), bytes(0xFE, 0xFF), bytes(0xED, 0xA0, 0x80),
+                bytes(0xC0, 0xAF), bytes(0xF8, 0x88, 0x80, 0x80, 0x80), bytes(0x80), bytes(0xE2, 0x82));
+        String body = articleText.substring(1, articleText.length() - 1).strip(); // the fields, without braces
+        for (byte[] bad : invalid) {
+            String hex = hex(bad);
+            jsonBytes("bytes " + hex + " in the asOf string",
+                    concat(utf8("{\"asOf\":\"2025-10-24"), bad, utf8("\"," + fieldsWithout("asOf") + "}")));
+            jsonBytes("bytes " + hex + " in a field name", concat(utf8("{\""), bad, utf8("effrPct\":5.24," + body + "}")));
+            jsonBytes("bytes " + hex + " as a value", concat(utf8("{" + body + ",\"effrPct2\":"), bad, utf8("}")));
+            jsonBytes("bytes " + hex + " in a string for a number",
+                    concat(utf8("{\"sofrPct\":\""), bad, utf8("\"," + fieldsWithout("sofrPct") + "}")));
+        }
+        add("Latin-1 field name", VERDICTS, JSON, concat(utf8("{\"asOf\":\"2025-10-24\",\"caf"), bytes(0xE9),
+                utf8("\":1}")), BAD);
+        add("bytes FF FE in a CSV header", SERIES, CSV, concat(utf8("asOf,"), bytes(0xFF, 0xFE), utf8("\n2025-10-24,1\n")),
+                BAD);
+        add("bytes C3 28 in a CSV cell", SERIES, CSV, concat(utf8("asOf,effrPct\n2025-10-24,5"), bytes(0xC3, 0x28),
+                utf8("\n")), BAD);
+        add("bytes ED A0 80 in a CSV date", SERIES, CSV, concat(utf8("asOf,effrPct\n2025-10-2"),
+                bytes(0xED, 0xA0, 0x80), utf8(",5.24\n")), BAD);
+    }
+
+    private void arraysAndObjectsSwapped() {
+        add("a JSON array of one snapshot to /verdicts", VERDICTS, JSON, utf8("[" + articleText + "]"), BAD);
+        add("a JSON array of two snapshots to /verdicts", VERDICTS, JSON,
+                utf8("[" + articleText + "," + articleWith("asOf", "\"2025-10-17\"") + "]"), BAD);
+        add("a nested array to /verdicts", VERDICTS, JSON, utf8("[[" + articleText + "]]"), BAD);
+        add("a snapshot object to /verdicts/series", SERIES, JSON, utf8(articleText), BAD);
+        add("points wrapped in an object", SERIES, JSON, utf8("{\"points\":[" + articleText + "]}"), BAD);
+        add("points keyed by index", SERIES, JSON, utf8("{\"0\":" + articleText + "}"), BAD);
+    }
+
+    private void badCsv() {
+        List<String> columns = new ArrayList<>(SeriesCsv.columns());
+        List<String> numeric = columns.stream().filter(c -> !c.equals("asOf") && !c.equals("runoffActive")).toList();
+        for (String column : numeric) {
+            for (int i = 0; i < 2; i++) {
+                String cell = pick(BAD_CELLS);
+                csv("bad CSV cell " + column + " = " + cell, columns, column, cell);
+            }
+        }
+        for (String date : IMPOSSIBLE_DATES) {
+            if (date.equals(date.strip()) && !date.isEmpty()) { // the CSV reader trims cells; an empty one is absent
+                csv("impossible CSV asOf '" + date + "'", columns, "asOf", date);
+            }
+        }
+        for (String flag : List.of("maybe", "1", "0", "yes", "t")) {
+            csv("bad CSV runoffActive = " + flag, columns, "runoffActive", flag);
+        }
+        csv("100 KB CSV cell", columns, pick(numeric), letters(100_000));
+
+        Map<String, String> valid = validCsvRow("2025-10-24");
+        String header = String.join(",", columns);
+        String row = csvRow(valid.values());
+        add("CSV row with a cell too many", SERIES, CSV, utf8(header + "\n" + row + ",5\n"), BAD);
+        add("CSV row with a cell too few", SERIES, CSV, utf8(header + "\n" + row.substring(0, row.lastIndexOf(','))
+                + "\n"), BAD);
+        for (int i = 0; i < 15; i++) {
+            String unknown = letters(1 + random.nextInt(20));
+            add("unknown CSV column " + unknown, SERIES, CSV, utf8(header + "," + unknown + "\n" + row + ",1\n"), BAD);
+        }
+        for (String column : columns) {
+            String typo = typo(column);
+            if (!columns.contains(typo)) {
+                add("misspelt CSV column " + typo, SERIES, CSV, utf8(header.replace(column, typo) + "\n" + row + "\n"),
+                        BAD);
+            }
+        }
+        StringJoiner many = new StringJoiner(",", "asOf,", "\n2025-10-24" + ",1".repeat(5_000) + "\n");
+        for (int i = 0; i < 5_000; i++) {
+            many.add("c" + i);
+        }
+        add("CSV with 5,000 unknown columns", SERIES, CSV, utf8(many.toString()), BAD);
+        add("CSV with a repeated column", SERIES, CSV, utf8("asOf,effrPct,effrPct\n2025-10-24,5.24,5.24\n"), BAD);
+        add("CSV without an asOf column", SERIES, CSV, utf8("effrPct,sofrPct\n5.24,5.23\n"), BAD);
+        add("CSV with an unclosed quote", SERIES, CSV, utf8("asOf,effrPct\n\"2025-10-24,5.24\n"), BAD);
+        add("CSV with an unclosed quote in the header", SERIES, CSV, utf8("\"asOf,effrPct\n2025-10-24,5.24\n"), BAD);
+        add("CSV with a repeated date", SERIES, CSV, utf8("asOf,effrPct\n2025-10-24,5.24\n2025-10-24,5.25\n"), BAD);
+        StringBuilder rows = new StringBuilder("asOf\n");
+        for (int i = 0; i < 10_001; i++) {
+            rows.append(LocalDate.of(1990, 1, 1).plusDays(i)).append('\n');
+        }
+        add("CSV of 10,001 points", SERIES, CSV, utf8(rows.toString()), TOO_LARGE);
+    }
+
+    private void oversized() {
+        add("the example padded to 2 MB", VERDICTS, JSON, utf8(padded(articleText, TWO_MB)), TOO_LARGE);
+        add("the example padded to the limit + 1 byte", VERDICTS, JSON, utf8(padded(articleText, VERDICT_LIMIT + 1)),
+                TOO_LARGE);
+        add("2 MB of random bytes", VERDICTS, JSON, randomBytes(TWO_MB), TOO_LARGE);
+        add("a hostile snapshot of exactly the limit", VERDICTS, JSON,
+                utf8(padded(articleWith("colour", "1"), VERDICT_LIMIT)), BAD);
+        add("a hostile 2 MB series", SERIES, JSON, utf8("[" + padded(articleWith("colour", "1"), TWO_MB) + "]"), BAD);
+        add("a 2 MB CSV cell", SERIES, CSV, utf8("asOf,effrPct\n2025-10-24," + "9".repeat(TWO_MB) + "x\n"), BAD);
+    }
+
+    // ------------------------------------------------------------------ building bodies
+
+    private void add(String name, String path, String contentType, byte[] body, Set<Integer> expected) {
+        cases.add(new Hostile(name, path, contentType, body, expected));
+    }
+
+    /** The same hostile snapshot alone to /verdicts, and as a point of a series to /verdicts/series. */
+    private void json(String name, String snapshot, Set<Integer> expected) {
+        add(name, VERDICTS, JSON, utf8(snapshot), expected);
+        add(name + " (series point)", SERIES, JSON, utf8(asSeries(snapshot)), expected);
+    }
+
+    private void jsonBytes(String name, byte[] snapshot) {
+        add(name, VERDICTS, JSON, snapshot, BAD);
+        add(name + " (series point)", SERIES, JSON, concat(utf8("["), snapshot, utf8("]")), BAD);
+    }
+
+    private String asSeries(String point) {
+        return random.nextBoolean() ? "[" + point + "]" : "[" + articleWith("asOf", "\"2025-10-01\"") + "," + point + "]";
+    }
+
+    /** A CSV of one valid row and one with {@code column} set to {@code cell}. */
+    private void csv(String name, List<String> columns, String column, String cell) {
+        Map<String, String> bad = validCsvRow("2025-10-24");
+        bad.put(column, cell);
+        String body = String.join(",", columns) + "\n" + csvRow(validCsvRow("2025-10-17").values()) + "\n"
+                + csvRow(bad.values()) + "\n";
+        add(clip(name, 80), SERIES, CSV, utf8(body), BAD);
+    }
+
+    private Map<String, String> validCsvRow(String asOf) {
+        JsonNode runoff = article.path("runoff");
+        Map<String, String> row = new LinkedHashMap<>();
+        for (String column : SeriesCsv.columns()) {
+            String value = switch (column) {
+                case "asOf" -> asOf;
+                case "runoffActive" -> runoff.path("active").asText("");
+                case "runoffTreasuryCapBn" -> runoff.path("treasuryCapBn").asText("");
+                case "runoffMbsCapBn" -> runoff.path("mbsCapBn").asText("");
+                default -> article.path(column).isNumber() ? article.path(column).asText() : "";
+            };
+            row.put(column, value);
+        }
+        return row;
+    }
+
+    private static String csvRow(Iterable<String> cells) {
+        StringJoiner row = new StringJoiner(",");
+        for (String cell : cells) {
+            row.add(cell.contains(",") || cell.contains("\"") || cell.contains("\n")
+                    ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
+        }
+        return row.toString();
+    }
+
+    private List<String[]> articleFields() {
+        List<String[]> fields = new ArrayList<>();
+        article.properties().forEach(field -> fields.add(new String[] { field.getKey(), field.getValue().toString() }));
+        return fields;
+    }
+
+    private static String object(List<String[]> fields) {
+        StringJoiner json = new StringJoiner(",", "{", "}");
+        for (String[] field : fields) {
+            json.add(quote(field[0]) + ":" + field[1]);
+        }
+        return json.toString();
+    }
+
+    /** The example with {@code name} set to the raw JSON {@code value} (added at a random place if absent). */
+    private String articleWith(String name, String value) {
+        List<String[]> fields = articleFields();
+        boolean replaced = false;
+        for (String[] field : fields) {
+            if (field[0].equals(name)) {
+                field[1] = value;
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            fields.add(random.nextInt(fields.size() + 1), new String[] { name, value });
+        }
+        return object(fields);
+    }
+
+    private String articleWithout(String name) {
+        List<String[]> fields = articleFields();
+        fields.removeIf(field -> field[0].equals(name));
+        return object(fields);
+    }
+
+    private String articleRenaming(String name, String newName) {
+        List<String[]> fields = articleFields();
+        boolean renamed = false;
+        for (String[] field : fields) {
+            if (field[0].equals(name)) {
+                field[0] = newName;
+                renamed = true;
+            }
+        }
+        if (!renamed) { // history is not in the example: add it under the wrong name
+            fields.add(new String[] { newName, "[]" });
+        }
+        return object(fields);
+    }
+
+    /** The example's runoff object with {@code name} set to the raw JSON {@code value}. */
+    private String runoffWith(String name, String value) {
+        List<String[]> fields = new ArrayList<>();
+        article.path("runoff").properties()
+                .forEach(field -> fields.add(new String[] { field.getKey(), field.getValue().toString() }));
+        boolean replaced = false;
+        for (String[] field : fields) {
+            if (field[0].equals(name)) {
+                field[1] = value;
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            fields.add(new String[] { name, value });
+        }
+        return object(fields);
+    }
+
+    /** The comma-separated fields of the example without {@code name} (so that it can be given otherwise). */
+    private String fieldsWithout(String name) {
+        String object = articleWithout(name);
+        return object.substring(1, object.length() - 1);
+    }
+
+    private List<String> numberFields() {
+        return SnapshotSchema.SNAPSHOT_FIELDS.entrySet().stream()
+                .filter(field -> field.getValue().getType() == Double.class).map(Map.Entry::getKey).toList();
+    }
+
+    /** {@code json}, an object, with spaces before its closing brace up to {@code size} bytes in all. */
+    private static String padded(String json, int size) {
+        int padding = size - utf8(json).length;
+        if (padding < 0) {
+            throw new IllegalArgumentException("already larger than " + size);
+        }
+        return json.substring(0, json.length() - 1) + " ".repeat(padding) + "}";
+    }
+
+    /** One character of {@code name} replaced, removed or added (a lowercase letter). */
+    private String typo(String name) {
+        int at = random.nextInt(name.length());
+        char letter = (char) ('a' + random.nextInt(26));
+        return switch (random.nextInt(3)) {
+            case 0 -> name.substring(0, at) + letter + name.substring(at + 1);
+            case 1 -> name.length() > 1 ? name.substring(0, at) + name.substring(at + 1) : name + letter;
+            default -> name.substring(0, at) + letter + name.substring(at);
+        };
+    }
+
+    private static String repeatJoined(String item, int times) {
+        StringJoiner joined = new StringJoiner(",");
+        for (int i = 0; i < times; i++) {
+            joined.add(item);
+        }
+        return joined.toString();
+    }
+
+    private String letters(int length) {
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = (char) ('a' + random.nextInt(26));
+        }
+        return new String(chars);
+    }
+
+    private String digits(int length) {
+        StringBuilder digits = new StringBuilder(length).append((char) ('1' + random.nextInt(9)));
+        while (digits.length() < length) {
+            digits.append((char) ('0' + random.nextInt(10)));
+        }
+        return digits.toString();
+    }
+
+    private String randomText(String alphabet, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    /** Random bytes that do not happen to spell a stack trace marker (they may be echoed in the problem). */
+    private byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        do {
+            random.nextBytes(bytes);
+        } while (hasMarker(bytes));
+        return bytes;
+    }
+
+    private static boolean hasMarker(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        return STACK_TRACE_MARKERS.stream().anyMatch(text::contains);
+    }
+
+    private <T> T pick(List<T> list) {
+        return list.get(random.nextInt(list.size()));
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    private static String hex(byte[] bytes) {
+        StringJoiner hex = new StringJoiner(" ");
+        for (byte b : bytes) {
+            hex.add(String.format("%02X", b & 0xFF));
+        }
+        return hex.toString();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String quote(String text) {
+        try {
+            return MAPPER.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() > max ? text.substring(0, max) + "..." : text;
+    }
+
+}
