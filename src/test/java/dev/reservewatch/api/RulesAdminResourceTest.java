@@ -20,6 +20,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
+import dev.reservewatch.engine.RulesFolder;
+
 /** POST /rules/reload with a token, on a copy of the rules that the test edits. */
 @QuarkusTest
 @TestProfile(RulesAdminResourceTest.EditableRules.class)
@@ -36,6 +38,7 @@ class RulesAdminResourceTest {
         }
     }
 
+    /** A fresh copy of the shipped rules in {@code dir}, which the tests then edit. */
     static void copyShippedRules(Path dir) {
         try {
             if (Files.exists(dir)) {
@@ -43,17 +46,7 @@ class RulesAdminResourceTest {
                     old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
-            Files.createDirectories(dir.resolve("scenarios"));
-            try (Stream<Path> files = Files.list(Path.of("rules"))) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
-                    Files.copy(file, dir.resolve(file.getFileName()));
-                }
-            }
-            try (Stream<Path> files = Files.list(Path.of("rules/scenarios"))) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, dir.resolve("scenarios").resolve(file.getFileName()));
-                }
-            }
+            RulesFolder.copyOfShipped(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

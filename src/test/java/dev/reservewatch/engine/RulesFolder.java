@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
 import dev.reservewatch.config.RulesConfig;
 
 /** A rules folder for lifecycle tests: a copy of the shipped rules that a test may edit, and a service on it. */
-final class RulesFolder {
+public final class RulesFolder {
 
     final Path dir;
 
@@ -20,7 +20,7 @@ final class RulesFolder {
     }
 
     /** Copies the shipped rules and scenarios into {@code dir}. */
-    static RulesFolder copyOfShipped(Path dir) throws IOException {
+    public static RulesFolder copyOfShipped(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("scenarios"));
         for (RuleFile file : ShippedRules.source().ruleFiles()) {
             Files.writeString(dir.resolve(file.name()), file.content());

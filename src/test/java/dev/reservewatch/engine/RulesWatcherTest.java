@@ -111,7 +111,7 @@ class RulesWatcherTest {
         assertThat(before).isEqualTo(ShippedRules.ruleset().version());
 
         Path second = dir.resolve("..2026_11_23_10_05_00.000000002");
-        new RulesFolder(RulesFolder.copyOfShipped(second).dir).write("thresholds.drl",
+        RulesFolder.copyOfShipped(second).write("thresholds.drl",
                 RulesFolder.thresholdsWithScarcityLine(10.5));
         swapDataLink(second);
 
