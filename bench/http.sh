@@ -29,6 +29,8 @@
 #   BENCH_WARMUP_S (10), BENCH_MEASURE_S (30), BENCH_PORT (first port tried, 18080), BENCH_KEEP_LOG=1
 #   (keep the service log, which holds the decision log of every verdict, in target/bench/).
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
@@ -40,45 +42,20 @@ WARMUP_S=${BENCH_WARMUP_S:-10}
 MEASURE_S=${BENCH_MEASURE_S:-30}
 BODY=examples/2025-10-article.json
 BENCH_APP=target/bench-app
-PROD_APP=target/quarkus-app
-K8S_JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
-MEMORY_LIMIT_EMULATION="-XX:MaxRAM=768m"
-JVM_OPTS="$K8S_JAVA_TOOL_OPTIONS $MEMORY_LIMIT_EMULATION${BENCH_EXTRA_JAVA_OPTS:+ $BENCH_EXTRA_JAVA_OPTS}"
-JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
-TS=$(date -u +%Y%m%dT%H%M%SZ)
-OUT_DIR=target/bench
 SUMMARY="$OUT_DIR/http-$TS.txt"
 
-REBUILD=false
-for arg in "$@"; do
-  case "$arg" in
-    --rebuild) REBUILD=true ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
-  esac
-done
+parse_args "$@"
 
 # ---------------------------------------------------------------- prerequisites
-if ! command -v wrk >/dev/null 2>&1; then
-  cat >&2 <<'EOF'
-wrk is not installed. On Debian or Ubuntu:
-    sudo apt-get update && sudo apt-get install -y wrk
-(elsewhere: https://github.com/wg/wrk, make, and put wrk on the PATH), then run this script again.
-EOF
-  exit 2
-fi
-for tool in curl python3 timeout "$JAVA_BIN"; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "$tool is required but not found" >&2; exit 2; }
-done
-[ -f "$BODY" ] || { echo "the example body $BODY is missing" >&2; exit 2; }
+require_wrk
+require_tools curl python3 timeout "$JAVA_BIN"
+require_body
 mkdir -p "$OUT_DIR"
 
 # ---------------------------------------------------------------- process bookkeeping
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/reserve-watch-http.XXXXXX")
-SERVICE_PID=""
-CHILD_PID=""
 PROD_BACKUP=""
-SERVICE_LOG="$WORK/service.log"
+KEEP_LOG_AS="http-$TS-service.log"
+start_bookkeeping reserve-watch-http
 
 restore_prod_app() {
   if [ -n "$PROD_BACKUP" ] && [ -d "$PROD_BACKUP" ]; then
@@ -88,61 +65,9 @@ restore_prod_app() {
   PROD_BACKUP=""
 }
 
-stop_pid() { # pid [grace seconds]: TERM, bounded wait, then KILL
-  local pid=$1 grace=${2:-20} i=0
-  [ -n "$pid" ] || return 0
-  kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-  kill -TERM "$pid" 2>/dev/null || true
-  while kill -0 "$pid" 2>/dev/null && [ "$i" -lt $((grace * 10)) ]; do sleep 0.1; i=$((i + 1)); done
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "process $pid did not stop within ${grace}s; killing it" >&2
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_pid "$CHILD_PID" 5
-  stop_pid "$SERVICE_PID" 20
-  restore_prod_app
-  if [ "${BENCH_KEEP_LOG:-0}" = 1 ] && [ -f "$SERVICE_LOG" ]; then
-    cp "$SERVICE_LOG" "$OUT_DIR/http-$TS-service.log" && echo "service log kept: $OUT_DIR/http-$TS-service.log"
-  fi
-  rm -rf "$WORK"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'echo "interrupted" >&2; exit 130' INT TERM
-
-die() {
-  echo "ERROR: $*" >&2
-  if [ -n "$SERVICE_PID" ] && [ -f "$SERVICE_LOG" ]; then
-    echo "---- last lines of the service log ----" >&2
-    tail -n 25 "$SERVICE_LOG" >&2 || true
-  fi
-  exit 1
-}
-
-say() { printf '%s\n' "$*" | tee -a "$SUMMARY"; }
-
-# runs a command in the background and waits for it, so that a signal reaches the trap at once
-run_child() {
-  "$@" &
-  CHILD_PID=$!
-  local rc=0
-  wait "$CHILD_PID" || rc=$?
-  CHILD_PID=""
-  return "$rc"
-}
+cleanup_after_service() { restore_prod_app; }
 
 # ---------------------------------------------------------------- build
-sources_newer_than() { # file: true when a source is newer than it, or it is missing
-  [ -f "$1" ] || return 0
-  [ -n "$(find src/main pom.xml examples -type f -newer "$1" -print 2>/dev/null | head -n 1)" ]
-}
-
 build_bench_app() {
   local log="$OUT_DIR/build-bench-$TS.log"
   echo "building the bench jar: ./mvnw -B -ntp package -DskipTests -Dquarkus.profile=bench (log: $log)"
@@ -162,43 +87,13 @@ build_bench_app() {
   restore_prod_app
 }
 
-if $REBUILD; then
-  build_bench_app
-elif sources_newer_than "$BENCH_APP/quarkus-run.jar"; then
-  echo "$BENCH_APP is missing or older than the sources"
-  build_bench_app
-fi
+build_if_stale "$BENCH_APP" build_bench_app
 
 # ---------------------------------------------------------------- service
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local p=${BENCH_PORT:-18080} last=$(( ${BENCH_PORT:-18080} + 200 ))
-  while [ "$p" -lt "$last" ]; do
-    port_in_use "$p" || { echo "$p"; return 0; }
-    p=$((p + 1))
-  done
-  return 1
-}
-
-wait_ready() { # port pid timeout_s
-  local deadline=$(( $(date +%s) + $3 )) code=""
-  while :; do
-    kill -0 "$2" 2>/dev/null || die "the service exited before it was ready"
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/q/health/ready" || true)
-    [ "$code" = 200 ] && return 0
-    [ "$(date +%s)" -lt "$deadline" ] || die "the service was not ready within $3 s (last /q/health/ready status: $code)"
-    sleep 0.1
-  done
-}
-
-PORT=$(free_port) || die "no free port in ${BENCH_PORT:-18080}..+200 on 127.0.0.1"
+pick_port
 BASE="http://127.0.0.1:$PORT"
 echo "starting $BENCH_APP on $BASE"
-env JAVA_TOOL_OPTIONS="$JVM_OPTS" \
-    QUARKUS_PROFILE=prod QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
-    RULES_DIR="$REPO/rules" \
-    "$JAVA_BIN" -jar "$BENCH_APP/quarkus-run.jar" >"$SERVICE_LOG" 2>&1 &
-SERVICE_PID=$!
+start_service "$BENCH_APP" RULES_DIR="$REPO/rules"
 wait_ready "$PORT" "$SERVICE_PID" 120
 
 # Both endpoints must answer 200 to the body before any load: the echo proves this is a bench build.
@@ -228,28 +123,6 @@ run_wrk() { # path seconds outfile
   kill -0 "$SERVICE_PID" 2>/dev/null || die "the service died during the load on $1"
 }
 
-# wrk output -> "req/s p50_ms p99_ms requests non2xx socket_errors"; latency units us, ms, s, m, h
-parse_wrk() {
-  awk '
-    function ms(v) {
-      if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
-      if (v ~ /ms$/) { sub(/ms$/, "", v); return v + 0 }
-      if (v ~ /[0-9]s$/) { sub(/s$/, "", v); return v * 1000 }
-      if (v ~ /[0-9]m$/) { sub(/m$/, "", v); return v * 60000 }
-      if (v ~ /[0-9]h$/) { sub(/h$/, "", v); return v * 3600000 }
-      return -1
-    }
-    $1 == "50%" { p50 = ms($2) }
-    $1 == "99%" { p99 = ms($2) }
-    /^Requests\/sec:/ { rps = $2 }
-    / requests in / { requests = $1 }
-    /Non-2xx or 3xx responses:/ { non2xx = $NF }
-    /Socket errors:/ { line = $0; gsub(/,/, "", line); n = split(line, f, " ");
-                       for (i = 1; i < n; i++) if (f[i] ~ /^(connect|read|write|timeout)$/) sock += f[i + 1] }
-    END { printf "%.2f %.3f %.3f %d %d %d\n", rps, p50, p99, requests, non2xx + 0, sock + 0 }
-  ' "$1"
-}
-
 echo "warm-up: ${WARMUP_S}s on /verdicts, ${WARMUP_S}s on /bench/echo"
 run_wrk /verdicts "$WARMUP_S" "$WORK/warmup-verdicts.txt"
 run_wrk /bench/echo "$WARMUP_S" "$WORK/warmup-echo.txt"
@@ -277,23 +150,10 @@ THROUGHPUT_OK=$(verdict_of "$THROUGHPUT_RATIO >= 0.85")
 P99_OK=$(verdict_of "$P99_RATIO <= 1.5")
 
 # ---------------------------------------------------------------- report
-CPU=$(grep -m1 -E '^(model name|Hardware|cpu model)' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)
-MEM=$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null || true)
-JAVA_VERSION=$(env -u JAVA_TOOL_OPTIONS "$JAVA_BIN" -version 2>&1 | head -n 1 || true)
-JVM_ERGONOMICS=$(env -u JAVA_TOOL_OPTIONS "$JAVA_BIN" $JVM_OPTS -XX:+PrintFlagsFinal -version 2>/dev/null \
-  | awk '$2 ~ /^Use(Serial|Parallel|G1|Z|Shenandoah)GC$/ && $4 == "true" { gc = $2 } $2 == "MaxHeapSize" { heap = $4 }
-         END { printf "%s, max heap %d MiB", gc, heap / 1048576 }' || true)
-WRK_VERSION=$(wrk -v 2>&1 | head -n 1 || true)
-GIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-[ -z "$(git status --porcelain 2>/dev/null | head -n 1)" ] || GIT="$GIT with uncommitted changes"
+JVM_ERGONOMICS=$(jvm_ergonomics)
+WRK_VERSION=$(wrk_version)
 
-: >"$SUMMARY"
-say "Reserve Watch HTTP benchmark: POST /verdicts against its ceiling POST /bench/echo"
-say "date (UTC):  $(date -u '+%Y-%m-%d %H:%M:%S')"
-say "command:     $COMMAND"
-say "source:      git $GIT"
-say "machine:     nproc $(nproc), CPU ${CPU:-unknown}, memory ${MEM:-unknown}"
-say "java:        $JAVA_VERSION"
+start_summary "Reserve Watch HTTP benchmark: POST /verdicts against its ceiling POST /bench/echo"
 say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the 768Mi limit): $JVM_ERGONOMICS"
 say "service:     $BENCH_APP (bench build profile, prod run-time profile) on $BASE, rules $REPO/rules, decision log on stdout (to a file)"
 say "load:        $WRK_VERSION; $THREADS threads x $CONNECTIONS connections, body $BODY, keep-alive"

@@ -21,6 +21,8 @@
 # BENCH_EXTRA_JAVA_OPTS adds JVM flags after the Kubernetes ones; the summary records them.
 # Environment overrides: BENCH_RELOADS (20), BENCH_WARMUP_RELOADS (3), BENCH_PORT (18080).
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
@@ -28,102 +30,18 @@ cd "$REPO"
 COMMAND="bench/reload-speed.sh${*:+ $*}"
 RELOADS=${BENCH_RELOADS:-20}
 WARMUP_RELOADS=${BENCH_WARMUP_RELOADS:-3}
-PROD_APP=target/quarkus-app
-K8S_JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
-MEMORY_LIMIT_EMULATION="-XX:MaxRAM=768m"
-JVM_OPTS="$K8S_JAVA_TOOL_OPTIONS $MEMORY_LIMIT_EMULATION${BENCH_EXTRA_JAVA_OPTS:+ $BENCH_EXTRA_JAVA_OPTS}"
-JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
-TS=$(date -u +%Y%m%dT%H%M%SZ)
-OUT_DIR=target/bench
 SUMMARY="$OUT_DIR/reload-speed-$TS.txt"
 
-REBUILD=false
-for arg in "$@"; do
-  case "$arg" in
-    --rebuild) REBUILD=true ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
-  esac
-done
+parse_args "$@"
 
-for tool in curl python3 "$JAVA_BIN"; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "$tool is required but not found" >&2; exit 2; }
-done
+require_tools curl python3 "$JAVA_BIN"
 mkdir -p "$OUT_DIR"
 
 # ---------------------------------------------------------------- process bookkeeping
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/reserve-watch-reload-speed.XXXXXX")
-SERVICE_PID=""
-CHILD_PID=""
-SERVICE_LOG="$WORK/service.log"
-
-stop_pid() { # pid [grace seconds]: TERM, bounded wait, then KILL
-  local pid=$1 grace=${2:-20} i=0
-  [ -n "$pid" ] || return 0
-  kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-  kill -TERM "$pid" 2>/dev/null || true
-  while kill -0 "$pid" 2>/dev/null && [ "$i" -lt $((grace * 10)) ]; do sleep 0.1; i=$((i + 1)); done
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "process $pid did not stop within ${grace}s; killing it" >&2
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_pid "$CHILD_PID" 5
-  stop_pid "$SERVICE_PID" 20
-  rm -rf "$WORK"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'echo "interrupted" >&2; exit 130' INT TERM
-
-die() {
-  echo "ERROR: $*" >&2
-  if [ -n "$SERVICE_PID" ] && [ -f "$SERVICE_LOG" ]; then
-    echo "---- last lines of the service log ----" >&2
-    tail -n 25 "$SERVICE_LOG" >&2 || true
-  fi
-  exit 1
-}
-
-say() { printf '%s\n' "$*" | tee -a "$SUMMARY"; }
-
-run_child() { # runs a command in the background and waits, so that a signal reaches the trap at once
-  "$@" &
-  CHILD_PID=$!
-  local rc=0
-  wait "$CHILD_PID" || rc=$?
-  CHILD_PID=""
-  return "$rc"
-}
+start_bookkeeping reserve-watch-reload-speed
 
 # ---------------------------------------------------------------- build
-sources_newer_than() { # file: true when a source is newer than it, or it is missing
-  [ -f "$1" ] || return 0
-  [ -n "$(find src/main pom.xml examples -type f -newer "$1" -print 2>/dev/null | head -n 1)" ]
-}
-
-build_prod_app() {
-  local log="$OUT_DIR/build-prod-$TS.log"
-  echo "building the production jar: ./mvnw -B -ntp package -DskipTests (log: $log)"
-  if ! run_child ./mvnw -B -ntp package -DskipTests >"$log" 2>&1; then
-    tail -n 30 "$log" >&2 || true
-    die "the build failed; see $log"
-  fi
-  [ -f "$PROD_APP/quarkus-run.jar" ] || die "the build left no $PROD_APP/quarkus-run.jar; see $log"
-  touch "$PROD_APP/quarkus-run.jar"
-}
-
-if $REBUILD; then
-  build_prod_app
-elif sources_newer_than "$PROD_APP/quarkus-run.jar"; then
-  echo "$PROD_APP is missing or older than the sources"
-  build_prod_app
-fi
+build_if_stale "$PROD_APP" build_prod_app
 
 # ---------------------------------------------------------------- rules copy, service
 RULES="$WORK/rules"
@@ -133,35 +51,10 @@ cp rules/scenarios/* "$RULES/scenarios/"
 [ -f "$RULES/thresholds.drl" ] || die "rules/thresholds.drl is missing"
 TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local p=${BENCH_PORT:-18080} last=$(( ${BENCH_PORT:-18080} + 200 ))
-  while [ "$p" -lt "$last" ]; do
-    port_in_use "$p" || { echo "$p"; return 0; }
-    p=$((p + 1))
-  done
-  return 1
-}
-
-wait_ready() { # port pid timeout_s
-  local deadline=$(( $(date +%s) + $3 )) code=""
-  while :; do
-    kill -0 "$2" 2>/dev/null || die "the service exited before it was ready"
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/q/health/ready" || true)
-    [ "$code" = 200 ] && return 0
-    [ "$(date +%s)" -lt "$deadline" ] || die "the service was not ready within $3 s (last /q/health/ready status: $code)"
-    sleep 0.1
-  done
-}
-
-PORT=$(free_port) || die "no free port in ${BENCH_PORT:-18080}..+200 on 127.0.0.1"
+pick_port
 BASE="http://127.0.0.1:$PORT"
 echo "starting $PROD_APP on $BASE with RULES_DIR=$RULES, RULES_WATCH=false"
-env JAVA_TOOL_OPTIONS="$JVM_OPTS" \
-    QUARKUS_PROFILE=prod QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
-    RULES_DIR="$RULES" RULES_ADMIN_TOKEN="$TOKEN" RULES_WATCH=false \
-    "$JAVA_BIN" -jar "$PROD_APP/quarkus-run.jar" >"$SERVICE_LOG" 2>&1 &
-SERVICE_PID=$!
+start_service "$PROD_APP" RULES_DIR="$RULES" RULES_ADMIN_TOKEN="$TOKEN" RULES_WATCH=false
 wait_ready "$PORT" "$SERVICE_PID" 120
 
 curl -s --max-time 10 -o "$WORK/rules.json" "$BASE/rules" || die "GET /rules failed"
@@ -211,19 +104,8 @@ read -r MEDIAN MIN MAX MEAN P90 < <(printf '%s\n' "${TIMES[@]}" | sort -n | awk 
     i = int(0.9 * NR + 0.999999); if (i < 1) i = 1; if (i > NR) i = NR
     printf "%.1f %.1f %.1f %.1f %.1f\n", median, v[1], v[NR], sum / NR, v[i]
   }')
-CPU=$(grep -m1 -E '^(model name|Hardware|cpu model)' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)
-MEM=$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null || true)
-JAVA_VERSION=$(env -u JAVA_TOOL_OPTIONS "$JAVA_BIN" -version 2>&1 | head -n 1 || true)
-GIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-[ -z "$(git status --porcelain 2>/dev/null | head -n 1)" ] || GIT="$GIT with uncommitted changes"
 
-: >"$SUMMARY"
-say "Reserve Watch: reload speed (POST /rules/reload of a changed ruleset, warm service, no load)"
-say "date (UTC):  $(date -u '+%Y-%m-%d %H:%M:%S')"
-say "command:     $COMMAND"
-say "source:      git $GIT"
-say "machine:     nproc $(nproc), CPU ${CPU:-unknown}, memory ${MEM:-unknown}"
-say "java:        $JAVA_VERSION"
+start_summary "Reserve Watch: reload speed (POST /rules/reload of a changed ruleset, warm service, no load)"
 say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the 768Mi limit)"
 say "service:     $PROD_APP on $BASE, RULES_DIR a temporary copy of rules/ ($RULESET_SHAPE), RULES_WATCH=false"
 say "method:      $WARMUP_RELOADS warm-up reloads, then $RELOADS timed; each after a changed comment line in thresholds.drl;"

@@ -35,6 +35,8 @@
 # BENCH_EDITS (20), BENCH_EDIT_INTERVAL_S (5; phase B lasts EDITS x INTERVAL), BENCH_PORT (18080),
 # BENCH_KEEP_LOG=1 (keep the service log in target/bench/).
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
@@ -50,121 +52,27 @@ SWAP_S=$(( EDITS * EDIT_INTERVAL_S ))
 EDIT_WAIT_S=30
 CHECK_EVERY_S=0.1
 BODY=examples/2025-10-article.json
-PROD_APP=target/quarkus-app
-K8S_JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
-MEMORY_LIMIT_EMULATION="-XX:MaxRAM=768m"
-JVM_OPTS="$K8S_JAVA_TOOL_OPTIONS $MEMORY_LIMIT_EMULATION${BENCH_EXTRA_JAVA_OPTS:+ $BENCH_EXTRA_JAVA_OPTS}"
-JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
-TS=$(date -u +%Y%m%dT%H%M%SZ)
-OUT_DIR=target/bench
 SUMMARY="$OUT_DIR/reload-$TS.txt"
 
-REBUILD=false
-for arg in "$@"; do
-  case "$arg" in
-    --rebuild) REBUILD=true ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
-  esac
-done
+parse_args "$@"
 
 # ---------------------------------------------------------------- prerequisites
-if ! command -v wrk >/dev/null 2>&1; then
-  cat >&2 <<'EOF'
-wrk is not installed. On Debian or Ubuntu:
-    sudo apt-get update && sudo apt-get install -y wrk
-(elsewhere: https://github.com/wg/wrk, make, and put wrk on the PATH), then run this script again.
-EOF
-  exit 2
-fi
-for tool in curl python3 timeout "$JAVA_BIN"; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "$tool is required but not found" >&2; exit 2; }
-done
-[ -f "$BODY" ] || { echo "the example body $BODY is missing" >&2; exit 2; }
+require_wrk
+require_tools curl python3 timeout "$JAVA_BIN"
+require_body
 grep -Eq '^[[:space:]]*onRrpFullLevelBn[[:space:]]*:[[:space:]]*double[[:space:]]*=' rules/thresholds.drl \
   || { echo "rules/thresholds.drl has no 'onRrpFullLevelBn : double = ...' line to edit; adapt EDIT_THRESHOLD in this script" >&2; exit 2; }
 mkdir -p "$OUT_DIR"
 
 # ---------------------------------------------------------------- process bookkeeping
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/reserve-watch-reload.XXXXXX")
-SERVICE_PID=""
-CHILD_PID=""
 WRK_PID=""
 CHECKER_PID=""
-SERVICE_LOG="$WORK/service.log"
-
-stop_pid() { # pid [grace seconds]: TERM, bounded wait, then KILL
-  local pid=$1 grace=${2:-20} i=0
-  [ -n "$pid" ] || return 0
-  kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-  kill -TERM "$pid" 2>/dev/null || true
-  while kill -0 "$pid" 2>/dev/null && [ "$i" -lt $((grace * 10)) ]; do sleep 0.1; i=$((i + 1)); done
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "process $pid did not stop within ${grace}s; killing it" >&2
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_pid "$CHILD_PID" 5
-  stop_pid "$WRK_PID" 5
-  stop_pid "$CHECKER_PID" 5
-  stop_pid "$SERVICE_PID" 20
-  if [ "${BENCH_KEEP_LOG:-0}" = 1 ] && [ -f "$SERVICE_LOG" ]; then
-    cp "$SERVICE_LOG" "$OUT_DIR/reload-$TS-service.log" && echo "service log kept: $OUT_DIR/reload-$TS-service.log"
-  fi
-  rm -rf "$WORK"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'echo "interrupted" >&2; exit 130' INT TERM
-
-die() {
-  echo "ERROR: $*" >&2
-  if [ -n "$SERVICE_PID" ] && [ -f "$SERVICE_LOG" ]; then
-    echo "---- last lines of the service log ----" >&2
-    tail -n 25 "$SERVICE_LOG" >&2 || true
-  fi
-  exit 1
-}
-
-say() { printf '%s\n' "$*" | tee -a "$SUMMARY"; }
-
-run_child() { # runs a command in the background and waits, so that a signal reaches the trap at once
-  "$@" &
-  CHILD_PID=$!
-  local rc=0
-  wait "$CHILD_PID" || rc=$?
-  CHILD_PID=""
-  return "$rc"
-}
+CLEANUP_PID_VARS="WRK_PID CHECKER_PID"
+KEEP_LOG_AS="reload-$TS-service.log"
+start_bookkeeping reserve-watch-reload
 
 # ---------------------------------------------------------------- build
-sources_newer_than() { # file: true when a source is newer than it, or it is missing
-  [ -f "$1" ] || return 0
-  [ -n "$(find src/main pom.xml examples -type f -newer "$1" -print 2>/dev/null | head -n 1)" ]
-}
-
-build_prod_app() {
-  local log="$OUT_DIR/build-prod-$TS.log"
-  echo "building the production jar: ./mvnw -B -ntp package -DskipTests (log: $log)"
-  if ! run_child ./mvnw -B -ntp package -DskipTests >"$log" 2>&1; then
-    tail -n 30 "$log" >&2 || true
-    die "the build failed; see $log"
-  fi
-  [ -f "$PROD_APP/quarkus-run.jar" ] || die "the build left no $PROD_APP/quarkus-run.jar; see $log"
-  touch "$PROD_APP/quarkus-run.jar"
-}
-
-if $REBUILD; then
-  build_prod_app
-elif sources_newer_than "$PROD_APP/quarkus-run.jar"; then
-  echo "$PROD_APP is missing or older than the sources"
-  build_prod_app
-fi
+build_if_stale "$PROD_APP" build_prod_app
 
 # ---------------------------------------------------------------- rules copy, service
 RULES="$WORK/rules"
@@ -173,35 +81,10 @@ cp rules/*.drl "$RULES/"
 cp rules/scenarios/* "$RULES/scenarios/"
 TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local p=${BENCH_PORT:-18080} last=$(( ${BENCH_PORT:-18080} + 200 ))
-  while [ "$p" -lt "$last" ]; do
-    port_in_use "$p" || { echo "$p"; return 0; }
-    p=$((p + 1))
-  done
-  return 1
-}
-
-wait_ready() { # port pid timeout_s
-  local deadline=$(( $(date +%s) + $3 )) code=""
-  while :; do
-    kill -0 "$2" 2>/dev/null || die "the service exited before it was ready"
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/q/health/ready" || true)
-    [ "$code" = 200 ] && return 0
-    [ "$(date +%s)" -lt "$deadline" ] || die "the service was not ready within $3 s (last /q/health/ready status: $code)"
-    sleep 0.1
-  done
-}
-
-PORT=$(free_port) || die "no free port in ${BENCH_PORT:-18080}..+200 on 127.0.0.1"
+pick_port
 BASE="http://127.0.0.1:$PORT"
 echo "starting $PROD_APP on $BASE with RULES_DIR=$RULES"
-env JAVA_TOOL_OPTIONS="$JVM_OPTS" \
-    QUARKUS_PROFILE=prod QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
-    RULES_DIR="$RULES" RULES_ADMIN_TOKEN="$TOKEN" RULES_WATCH=true \
-    "$JAVA_BIN" -jar "$PROD_APP/quarkus-run.jar" >"$SERVICE_LOG" 2>&1 &
-SERVICE_PID=$!
+start_service "$PROD_APP" RULES_DIR="$RULES" RULES_ADMIN_TOKEN="$TOKEN" RULES_WATCH=true
 wait_ready "$PORT" "$SERVICE_PID" 120
 
 code=$(curl -s -o "$WORK/first.json" -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
@@ -256,27 +139,6 @@ wait_checker() {
   wait "$CHECKER_PID" || rc=$?
   CHECKER_PID=""
   [ "$rc" = 0 ] || die "the checker loop failed (exit $rc)"
-}
-
-parse_wrk() { # wrk output -> "req/s p50_ms p99_ms requests non2xx socket_errors"
-  awk '
-    function ms(v) {
-      if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
-      if (v ~ /ms$/) { sub(/ms$/, "", v); return v + 0 }
-      if (v ~ /[0-9]s$/) { sub(/s$/, "", v); return v * 1000 }
-      if (v ~ /[0-9]m$/) { sub(/m$/, "", v); return v * 60000 }
-      if (v ~ /[0-9]h$/) { sub(/h$/, "", v); return v * 3600000 }
-      return -1
-    }
-    $1 == "50%" { p50 = ms($2) }
-    $1 == "99%" { p99 = ms($2) }
-    /^Requests\/sec:/ { rps = $2 }
-    / requests in / { requests = $1 }
-    /Non-2xx or 3xx responses:/ { non2xx = $NF }
-    /Socket errors:/ { line = $0; gsub(/,/, "", line); n = split(line, f, " ");
-                       for (i = 1; i < n; i++) if (f[i] ~ /^(connect|read|write|timeout)$/) sock += f[i + 1] }
-    END { printf "%.2f %.3f %.3f %d %d %d\n", rps, p50, p99, requests, non2xx + 0, sock + 0 }
-  ' "$1"
 }
 
 curl -s --max-time 10 "$BASE/q/metrics" >"$WORK/metrics-before.txt" || true
@@ -427,20 +289,9 @@ printf '%s\t%s\t%s\n' "$(date +%s%3N)" "${code:-000}" "$(cat "$WORK/last.json" 2
 read -r A_RPS A_P50 A_P99 A_REQ A_NON A_SOCK < <(parse_wrk "$WORK/wrk-steady.txt")
 read -r B_RPS B_P50 B_P99 B_REQ B_NON B_SOCK < <(parse_wrk "$WORK/wrk-swaps.txt")
 
-CPU=$(grep -m1 -E '^(model name|Hardware|cpu model)' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)
-MEM=$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null || true)
-JAVA_VERSION=$(env -u JAVA_TOOL_OPTIONS "$JAVA_BIN" -version 2>&1 | head -n 1 || true)
-WRK_VERSION=$(wrk -v 2>&1 | head -n 1 || true)
-GIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-[ -z "$(git status --porcelain 2>/dev/null | head -n 1)" ] || GIT="$GIT with uncommitted changes"
+WRK_VERSION=$(wrk_version)
 
-: >"$SUMMARY"
-say "Reserve Watch: rule edits under load"
-say "date (UTC):  $(date -u '+%Y-%m-%d %H:%M:%S')"
-say "command:     $COMMAND"
-say "source:      git $GIT"
-say "machine:     nproc $(nproc), CPU ${CPU:-unknown}, memory ${MEM:-unknown}"
-say "java:        $JAVA_VERSION"
+start_summary "Reserve Watch: rule edits under load"
 say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the 768Mi limit)"
 say "service:     $PROD_APP on $BASE, RULES_DIR a temporary copy of rules/, watcher on (poll 1 s, settle 300 ms)"
 say "load:        $WRK_VERSION; $THREADS threads x $CONNECTIONS connections on POST /verdicts, body $BODY"

@@ -27,6 +27,8 @@
 # pod with its CPU limit of 1); the summary records them.
 # Environment overrides, for a quick smoke run only: BENCH_LAUNCHES (5), BENCH_LOAD_S (60), BENCH_PORT (18080).
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
@@ -39,71 +41,23 @@ CONNECTIONS=32
 POLL_S=0.02
 READY_TIMEOUT_S=120
 BODY=examples/2025-10-article.json
-PROD_APP=target/quarkus-app
-K8S_JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
-MEMORY_LIMIT_EMULATION="-XX:MaxRAM=768m"
-JVM_OPTS="$K8S_JAVA_TOOL_OPTIONS $MEMORY_LIMIT_EMULATION${BENCH_EXTRA_JAVA_OPTS:+ $BENCH_EXTRA_JAVA_OPTS}"
-JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
-TS=$(date -u +%Y%m%dT%H%M%SZ)
-OUT_DIR=target/bench
 SUMMARY="$OUT_DIR/startup-$TS.txt"
 QUARKUS_VERSION=$(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' pom.xml | head -n 1)
 QUARKUS_VERSION=${QUARKUS_VERSION:-3.33.2}
 
-REBUILD=false
-for arg in "$@"; do
-  case "$arg" in
-    --rebuild) REBUILD=true ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
-  esac
-done
+parse_args "$@"
 
 # ---------------------------------------------------------------- prerequisites
-if ! command -v wrk >/dev/null 2>&1; then
-  cat >&2 <<'EOF'
-wrk is not installed. On Debian or Ubuntu:
-    sudo apt-get update && sudo apt-get install -y wrk
-(elsewhere: https://github.com/wg/wrk, make, and put wrk on the PATH), then run this script again.
-EOF
-  exit 2
-fi
-for tool in curl timeout "$JAVA_BIN"; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "$tool is required but not found" >&2; exit 2; }
-done
-[ -f "$BODY" ] || { echo "the example body $BODY is missing" >&2; exit 2; }
+require_wrk
+require_tools curl timeout "$JAVA_BIN"
+require_body
 mkdir -p "$OUT_DIR"
 
 # ---------------------------------------------------------------- process bookkeeping
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/reserve-watch-startup.XXXXXX")
-SERVICE_PID=""
-SERVICE_LOG=""
-CHILD_PID=""
+start_bookkeeping reserve-watch-startup
+SERVICE_LOG=""  # set per launch
 
-stop_pid() { # pid [grace seconds]: TERM, bounded wait, then KILL
-  local pid=$1 grace=${2:-20} i=0
-  [ -n "$pid" ] || return 0
-  kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-  kill -TERM "$pid" 2>/dev/null || true
-  while kill -0 "$pid" 2>/dev/null && [ "$i" -lt $((grace * 10)) ]; do sleep 0.1; i=$((i + 1)); done
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "process $pid did not stop within ${grace}s; killing it" >&2
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_pid "$CHILD_PID" 5
-  stop_pid "$SERVICE_PID" 20
-  rm -rf "$WORK"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'echo "interrupted" >&2; exit 130' INT TERM
-
+# unlike lib.sh's die, shows the log of the last launch, also once that launch has been stopped
 die() {
   echo "ERROR: $*" >&2
   if [ -n "$SERVICE_LOG" ] && [ -f "$SERVICE_LOG" ]; then
@@ -113,40 +67,8 @@ die() {
   exit 1
 }
 
-say() { printf '%s\n' "$*" | tee -a "$SUMMARY"; }
-
-run_child() { # runs a command in the background and waits, so that a signal reaches the trap at once
-  "$@" &
-  CHILD_PID=$!
-  local rc=0
-  wait "$CHILD_PID" || rc=$?
-  CHILD_PID=""
-  return "$rc"
-}
-
 # ---------------------------------------------------------------- builds
-sources_newer_than() { # file: true when a source is newer than it, or it is missing
-  [ -f "$1" ] || return 0
-  [ -n "$(find src/main pom.xml examples -type f -newer "$1" -print 2>/dev/null | head -n 1)" ]
-}
-
-build_prod_app() {
-  local log="$OUT_DIR/build-prod-$TS.log"
-  echo "building the production jar: ./mvnw -B -ntp package -DskipTests (log: $log)"
-  if ! run_child ./mvnw -B -ntp package -DskipTests >"$log" 2>&1; then
-    tail -n 30 "$log" >&2 || true
-    die "the build failed; see $log"
-  fi
-  [ -f "$PROD_APP/quarkus-run.jar" ] || die "the build left no $PROD_APP/quarkus-run.jar; see $log"
-  touch "$PROD_APP/quarkus-run.jar"
-}
-
-if $REBUILD; then
-  build_prod_app
-elif sources_newer_than "$PROD_APP/quarkus-run.jar"; then
-  echo "$PROD_APP is missing or older than the sources"
-  build_prod_app
-fi
+build_if_stale "$PROD_APP" build_prod_app
 
 BARE="$WORK/bare-quarkus"
 mkdir -p "$BARE/src/main/java/bench/bare" "$BARE/src/main/resources"
@@ -244,16 +166,6 @@ fi
 [ -f "$BARE/target/quarkus-app/quarkus-run.jar" ] || die "the bare build left no quarkus-run.jar; see $BARE_LOG"
 
 # ---------------------------------------------------------------- launches
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local p=${BENCH_PORT:-18080} last=$(( ${BENCH_PORT:-18080} + 200 ))
-  while [ "$p" -lt "$last" ]; do
-    port_in_use "$p" || { echo "$p"; return 0; }
-    p=$((p + 1))
-  done
-  return 1
-}
-
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
@@ -261,14 +173,10 @@ hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 # /q/health/ready; sets READY_MS (launch to ready) and READY_RSS_KB
 launch() {
   local app=$1 label=$2 t0 t1 code deadline
-  PORT=$(free_port) || die "no free port in ${BENCH_PORT:-18080}..+200 on 127.0.0.1"
+  pick_port
   SERVICE_LOG="$WORK/$label.log"
   t0=$(date +%s%N)
-  env JAVA_TOOL_OPTIONS="$JVM_OPTS" \
-      QUARKUS_PROFILE=prod QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
-      RULES_DIR="$REPO/rules" \
-      "$JAVA_BIN" -jar "$app/quarkus-run.jar" >"$SERVICE_LOG" 2>&1 &
-  SERVICE_PID=$!
+  start_service "$app" RULES_DIR="$REPO/rules"
   deadline=$(( t0 + READY_TIMEOUT_S * 1000000000 ))
   while :; do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$PORT/q/health/ready" || true)
@@ -337,25 +245,12 @@ BARE_MED=$(median "${BARE_MS[@]}")
 RATIO=$(awk "BEGIN { printf \"%.2f\", ($BARE_MED > 0 ? $REAL_MED / $BARE_MED : 0) }")
 RATIO_OK=$(awk "BEGIN { exit !($RATIO <= 2.5) }" && echo MET || echo "NOT MET")
 LOADED_OK=$(awk "BEGIN { exit !($LOADED_RSS_KB <= 300 * 1024) }" && echo MET || echo "NOT MET")
-CPU=$(grep -m1 -E '^(model name|Hardware|cpu model)' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)
-MEM=$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null || true)
-JAVA_VERSION=$(env -u JAVA_TOOL_OPTIONS "$JAVA_BIN" -version 2>&1 | head -n 1 || true)
-JVM_ERGONOMICS=$(env -u JAVA_TOOL_OPTIONS "$JAVA_BIN" $JVM_OPTS -XX:+PrintFlagsFinal -version 2>/dev/null \
-  | awk '$2 ~ /^Use(Serial|Parallel|G1|Z|Shenandoah)GC$/ && $4 == "true" { gc = $2 } $2 == "MaxHeapSize" { heap = $4 }
-         END { printf "%s, max heap %d MiB", gc, heap / 1048576 }' || true)
-WRK_VERSION=$(wrk -v 2>&1 | head -n 1 || true)
-GIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-[ -z "$(git status --porcelain 2>/dev/null | head -n 1)" ] || GIT="$GIT with uncommitted changes"
+JVM_ERGONOMICS=$(jvm_ergonomics)
+WRK_VERSION=$(wrk_version)
 list_ms() { local out="" v; for v in "$@"; do out="$out${out:+, }$v"; done; echo "$out"; }
 list_mib() { local out="" v; for v in "$@"; do out="$out${out:+, }$(mib "$v")"; done; echo "$out"; }
 
-: >"$SUMMARY"
-say "Reserve Watch: start-up time and memory, against a bare Quarkus app"
-say "date (UTC):  $(date -u '+%Y-%m-%d %H:%M:%S')"
-say "command:     $COMMAND"
-say "source:      git $GIT"
-say "machine:     nproc $(nproc), CPU ${CPU:-unknown}, memory ${MEM:-unknown}"
-say "java:        $JAVA_VERSION"
+start_summary "Reserve Watch: start-up time and memory, against a bare Quarkus app"
 say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the 768Mi limit): $JVM_ERGONOMICS"
 say "real:        $PROD_APP, rules $REPO/rules, production profile, 127.0.0.1"
 say "bare:        Quarkus $QUARKUS_VERSION, quarkus-rest-jackson + quarkus-smallrye-health + one resource, built in a temporary folder"
