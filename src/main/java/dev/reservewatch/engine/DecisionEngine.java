@@ -73,7 +73,7 @@ public final class DecisionEngine {
         long started = System.nanoTime();
         Market market = Market.of(snapshot, history, windows);
         Record record = new Record();
-        KieSession session = ruleset.sessions().newKieSession();
+        KieSession session = ruleset.sessions().take();
         boolean clean = false;
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) record);

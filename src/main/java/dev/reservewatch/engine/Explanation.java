@@ -18,7 +18,7 @@ final class Explanation {
 
     static String write(LocalDate asOf, ReserveRegime regime, String regimeReason, List<Verdict.SignalReport> signals,
             List<Verdict.Action> actions, List<String> missing) {
-        StringBuilder text = new StringBuilder(2048);
+        StringBuilder text = new StringBuilder(capacityFor(regimeReason, signals, actions, missing));
         text.append("As of ").append(asOf).append(", ");
         if (regime == ReserveRegime.UNKNOWN) {
             text.append("the reserve regime is UNKNOWN: the snapshot is too thin for any regime rule to decide.");
@@ -54,6 +54,19 @@ final class Explanation {
                     .append(String.join(", ", missing)).append('.');
         }
         return text.toString();
+    }
+
+    /** Roughly the paragraph's length, so that the builder neither grows nor zeroes far more than it needs. */
+    private static int capacityFor(String regimeReason, List<Verdict.SignalReport> signals,
+            List<Verdict.Action> actions, List<String> missing) {
+        int length = 160 + (regimeReason == null ? 0 : regimeReason.length()) + 40 * missing.size();
+        for (Verdict.SignalReport signal : signals) {
+            length += signal.message().length() + 2;
+        }
+        for (Verdict.Action action : actions) {
+            length += action.rationale().length() + 48 + 24 * action.because().size();
+        }
+        return length;
     }
 
     private static void appendSignals(StringBuilder text, List<Verdict.SignalReport> signals, String label,

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * A compiled, immutable set of rules: the KieBase every request creates its session from, the files it
@@ -16,7 +15,7 @@ import org.kie.api.runtime.KieSessionsPool;
  * {@code thresholds} declared in DRL: created once, with the defaults the DRL declares, never changed.
  */
 public record Ruleset(String version, Instant loadedAt, List<RuleFile> files, KieBase kieBase,
-        KieSessionsPool sessions, Map<String, RuleInfo> rules, Set<String> figuresRead, Map<String, Object> globals) {
+        Sessions sessions, Map<String, RuleInfo> rules, Set<String> figuresRead, Map<String, Object> globals) {
 
     /** The file that holds the named rule, or null for a rule this ruleset does not have. */
     public String fileOf(String ruleName) {

@@ -118,7 +118,7 @@ public final class RulesetCompiler {
         Set<String> figuresRead = new TreeSet<>();
         rules.values().forEach(rule -> figuresRead.addAll(rule.figuresRead()));
         Ruleset ruleset = new Ruleset(versionOf(files), clock.instant(), List.copyOf(files), kieBase,
-                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()),
+                new Sessions(kieBase, Runtime.getRuntime().availableProcessors()),
                 Collections.unmodifiableMap(rules), Collections.unmodifiableSet(figuresRead),
                 Collections.unmodifiableMap(globals));
         return new Compilation(ruleset, List.of(), List.copyOf(warnings));

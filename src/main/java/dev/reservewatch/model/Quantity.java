@@ -15,33 +15,47 @@ public final class Quantity {
     }
 
     public static String format(double value, String unit) {
-        String number = plain(value);
+        return appendTo(new StringBuilder(24), value, unit).toString();
+    }
+
+    /** {@link #format} into a builder, without the intermediate strings. */
+    public static StringBuilder appendTo(StringBuilder text, double value, String unit) {
         if (unit == null || unit.isEmpty()) {
-            return number;
+            return appendPlain(text, value);
         }
         return switch (unit) {
-            case "%", "bp" -> number + unit;
-            case "$bn" -> value < 0 ? "-$" + plain(-value) + "bn" : "$" + number + "bn";
-            default -> number + " " + unit;
+            case "%", "bp" -> appendPlain(text, value).append(unit);
+            case "$bn" -> value < 0 ? appendPlain(text.append("-$"), -value).append("bn")
+                    : appendPlain(text.append('$'), value).append("bn");
+            default -> appendPlain(text, value).append(' ').append(unit);
         };
     }
 
     /** At most two decimals, no trailing zeros, thousands grouped: {@code 2,553.72}, {@code 9.8}, {@code 0}. */
     public static String plain(double value) {
+        return appendPlain(new StringBuilder(24), value).toString();
+    }
+
+    private static StringBuilder appendPlain(StringBuilder text, double value) {
         if (!Double.isFinite(value) || Math.abs(value) >= 1e13) {
-            return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+            return text.append(BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()
+                    .toPlainString());
         }
         // hand-rolled: this runs for every figure of every signal message, and DecimalFormat is slow
         long hundredths = Math.round(Math.abs(value) * 100);
-        StringBuilder text = new StringBuilder(24);
         if (value < 0 && hundredths != 0) {
             text.append('-');
         }
-        String whole = Long.toString(hundredths / 100);
-        int firstGroup = whole.length() % 3 == 0 ? 3 : whole.length() % 3;
-        text.append(whole, 0, firstGroup);
-        for (int i = firstGroup; i < whole.length(); i += 3) {
-            text.append(',').append(whole, i, i + 3);
+        long whole = hundredths / 100;
+        // thousands groups, most significant first, each but the first padded to three digits
+        long scale = 1;
+        while (scale <= whole / 1000) {
+            scale *= 1000;
+        }
+        text.append(whole / scale);
+        for (scale /= 1000; scale > 0; scale /= 1000) {
+            long group = whole / scale % 1000;
+            text.append(',').append(group < 100 ? (group < 10 ? "00" : "0") : "").append(group);
         }
         int fraction = (int) (hundredths % 100);
         if (fraction != 0) {
@@ -50,6 +64,6 @@ public final class Quantity {
                 text.append(fraction % 10);
             }
         }
-        return text.toString();
+        return text;
     }
 }

@@ -28,18 +28,29 @@ public final class Signal {
     }
 
     private static String render(String template, Double observed, Double threshold, String unit) {
-        if (template.indexOf('{') < 0) {
+        int brace = template.indexOf('{');
+        if (brace < 0) {
             return template;
         }
-        String text = template;
-        if (observed != null) {
-            text = text.replace("{observed}", Quantity.format(observed, unit));
+        // one pass over the template: this runs in the consequence of every rule that raises a signal
+        StringBuilder text = new StringBuilder(template.length() + 16);
+        int copied = 0;
+        for (; brace >= 0; brace = template.indexOf('{', brace + 1)) {
+            String placeholder = template.startsWith(OBSERVED, brace) ? OBSERVED
+                    : template.startsWith(THRESHOLD, brace) ? THRESHOLD : null;
+            Double value = placeholder == OBSERVED ? observed : placeholder == THRESHOLD ? threshold : null;
+            if (value != null) {
+                text.append(template, copied, brace);
+                Quantity.appendTo(text, value, unit);
+                copied = brace + placeholder.length();
+                brace = copied - 1;
+            }
         }
-        if (threshold != null) {
-            text = text.replace("{threshold}", Quantity.format(threshold, unit));
-        }
-        return text;
+        return text.append(template, copied, template.length()).toString();
     }
+
+    private static final String OBSERVED = "{observed}";
+    private static final String THRESHOLD = "{threshold}";
 
     static String requireText(String value, String what) {
         if (value == null || value.isBlank()) {

@@ -21,6 +21,10 @@ class QuantityTest {
         assertThat(Quantity.format(3, "x")).isEqualTo("3 x");
         assertThat(Quantity.plain(1e20)).isEqualTo("100000000000000000000");
         assertThat(Quantity.plain(999.995)).isEqualTo("1,000");
+        assertThat(Quantity.plain(1005)).isEqualTo("1,005");
+        assertThat(Quantity.plain(1_000_000.07)).isEqualTo("1,000,000.07");
+        assertThat(Quantity.plain(12_040_900)).isEqualTo("12,040,900");
+        assertThat(Quantity.plain(-999.4)).isEqualTo("-999.4");
     }
 
     @Test
