@@ -56,7 +56,7 @@ public class VerdictResource {
             throw new PayloadTooLargeException("The snapshot is " + body.length + " bytes; the limit is " + limit
                     + " bytes (limits.verdict-body). Send a series to POST /verdicts/series.");
         }
-        Verdict verdict = verdicts.judge(reader.read(body));
+        Verdict verdict = verdicts.judge(reader.read(body), body);
         return RestResponse.ResponseBuilder.ok(verdict).header(DECISION_ID_HEADER, verdict.decisionId()).build();
     }
 }

@@ -37,9 +37,10 @@ public class VerdictService {
         return new UUID(high, low).toString();
     }
 
-    public Verdict judge(MarketSnapshot snapshot) {
+    /** Judges a snapshot read from {@code body}, the JSON the decision log records as its input. */
+    public Verdict judge(MarketSnapshot snapshot, byte[] body) {
         Verdict verdict = engine.evaluate(rulesets.active(), snapshot).withDecisionId(decisionId());
-        log.record(verdict, snapshot);
+        log.record(verdict, snapshot, body);
         metrics.record(verdict, VerdictMetrics.Source.SNAPSHOT);
         return verdict;
     }

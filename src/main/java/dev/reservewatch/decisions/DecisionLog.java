@@ -1,15 +1,15 @@
 package dev.reservewatch.decisions;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +37,9 @@ import dev.reservewatch.series.SeriesJudge;
  * stdout or a file: decision id, time, ruleset version, the input (unless
  * turned off), action and signal codes, fired rules. A request only offers its entry to a bounded queue;
  * one writer thread serialises and writes whole lines, so lines never interleave and a slow disk never
- * holds a request. When the queue is full the entry is dropped and counted
+ * holds a request. The input goes into the line as the client sent it (its line breaks turned into
+ * spaces), not serialised again: the request already paid for the parsing, and under load the writer
+ * shares the CPU with the requests. When the queue is full the entry is dropped and counted
  * ({@code decision_log_dropped_total}); the target is zero.
  */
 @ApplicationScoped
@@ -53,7 +56,7 @@ public class DecisionLog {
     private Thread writer;
 
     /** A verdict, or a whole series ({@code series} set, {@code verdict} null), waiting to be written. */
-    record Entry(Verdict verdict, MarketSnapshot input, Instant at, SeriesLine series) {
+    record Entry(Verdict verdict, byte[] rawInput, MarketSnapshot input, Instant at, SeriesLine series) {
     }
 
     record SeriesLine(String decisionId, String rulesetVersion, int points, String from, String to,
@@ -89,12 +92,27 @@ public class DecisionLog {
         }
     }
 
-    /** Offers a verdict to the log; never blocks and never throws. */
-    public void record(Verdict verdict, MarketSnapshot input) {
+    /**
+     * Offers a verdict to the log; never blocks and never throws. {@code body} is the JSON the snapshot was
+     * read from: valid JSON, since it was parsed, and written into the line as it is.
+     */
+    public void record(Verdict verdict, MarketSnapshot input, byte[] body) {
         if (!running) {
             return;
         }
-        offer(new Entry(verdict, config.includeInput() ? input : null, Instant.now(), null));
+        boolean include = config.includeInput();
+        boolean raw = include && body != null && isUtf8(body);
+        offer(new Entry(verdict, raw ? body : null, include && !raw ? input : null, Instant.now(), null));
+    }
+
+    /** Jackson also reads UTF-16 and UTF-32 bodies; those go into the UTF-8 line serialised again. */
+    private static boolean isUtf8(byte[] body) {
+        for (int i = 0; i < Math.min(4, body.length); i++) {
+            if (body[i] == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Offers one line for a whole series: its id, ruleset version, span and the changes of the action set. */
@@ -103,7 +121,7 @@ public class DecisionLog {
             return;
         }
         List<Verdict> verdicts = result.verdicts();
-        offer(new Entry(null, null, Instant.now(), new SeriesLine(id, rulesetVersion, verdicts.size(),
+        offer(new Entry(null, null, null, Instant.now(), new SeriesLine(id, rulesetVersion, verdicts.size(),
                 verdicts.isEmpty() ? null : verdicts.get(0).asOf().toString(),
                 verdicts.isEmpty() ? null : verdicts.get(verdicts.size() - 1).asOf().toString(), result.changes())));
     }
@@ -127,7 +145,8 @@ public class DecisionLog {
 
     private void drain() {
         List<Entry> batch = new ArrayList<>();
-        try (Writer out = open()) {
+        ByteArrayOutputStream lines = new ByteArrayOutputStream(64 * 1024);
+        try (OutputStream out = open()) {
             while (running || !queue.isEmpty()) {
                 Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -136,15 +155,24 @@ public class DecisionLog {
                 batch.add(first);
                 queue.drainTo(batch, 1000);
                 for (Entry entry : batch) {
+                    int mark = lines.size();
                     try {
-                        out.write(mapper.writeValueAsString(line(entry)) + "\n"); // one write per whole line
+                        writeLine(lines, entry);
                         written.incrementAndGet();
                     } catch (IOException | RuntimeException e) {
+                        // keep the lines before it whole: drop what this entry wrote
+                        byte[] kept = lines.toByteArray();
+                        lines.reset();
+                        lines.write(kept, 0, mark);
                         dropped.incrementAndGet();
                         LOG.error("Could not write a decision log line", e);
                     }
                 }
+                // the batch's whole lines in one write call: stdout's writes are synchronized, so a log record
+                // of the application can come between two batches but never inside a line
+                lines.writeTo(out);
                 out.flush();
+                lines.reset();
                 batch.clear();
             }
         } catch (IOException e) {
@@ -157,67 +185,97 @@ public class DecisionLog {
         }
     }
 
-    private Writer open() throws IOException {
+    private OutputStream open() throws IOException {
         if (config.file().isPresent()) {
             var path = config.file().get();
             if (path.getParent() != null) {
                 Files.createDirectories(path.getParent());
             }
-            return Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            return Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
-        // stdout is shared with the application log: each line goes out in one write call on the stream, whose
-        // writes are synchronized, so a log record can never land inside a decision line
-        return new Writer() {
+        // stdout is shared with the application log; closing the log must not close stdout
+        return new OutputStream() {
             @Override
-            public void write(String line) {
-                byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-                System.out.write(bytes, 0, bytes.length);
+            public void write(int b) {
+                System.out.write(b);
             }
 
             @Override
-            public void write(char[] chars, int offset, int length) {
-                write(new String(chars, offset, length));
+            public void write(byte[] bytes, int offset, int length) {
+                System.out.write(bytes, offset, length);
             }
 
             @Override
             public void flush() {
                 System.out.flush();
             }
-
-            @Override
-            public void close() {
-                flush();
-            }
         };
     }
 
-    private static Object line(Entry entry) {
-        if (entry.series() != null) {
-            SeriesLine series = entry.series();
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("decisionId", series.decisionId());
-            line.put("time", entry.at().toString());
-            line.put("rulesetVersion", series.rulesetVersion());
-            line.put("series", Map.of("points", series.points(), "from", String.valueOf(series.from()),
-                    "to", String.valueOf(series.to())));
-            line.put("changes", series.changes());
-            return line;
+    private void writeLine(ByteArrayOutputStream lines, Entry entry) throws IOException {
+        try (JsonGenerator json = mapper.getFactory().createGenerator(lines)) {
+            json.writeStartObject();
+            if (entry.series() != null) {
+                SeriesLine series = entry.series();
+                json.writeStringField("decisionId", series.decisionId());
+                json.writeStringField("time", entry.at().toString());
+                json.writeStringField("rulesetVersion", series.rulesetVersion());
+                json.writeObjectFieldStart("series");
+                json.writeNumberField("points", series.points());
+                json.writeStringField("from", String.valueOf(series.from()));
+                json.writeStringField("to", String.valueOf(series.to()));
+                json.writeEndObject();
+                json.writeFieldName("changes");
+                mapper.writeValue(json, series.changes());
+            } else {
+                Verdict verdict = entry.verdict();
+                json.writeStringField("decisionId", verdict.decisionId());
+                json.writeStringField("time", entry.at().toString());
+                json.writeStringField("rulesetVersion", verdict.ruleset().version());
+                json.writeStringField("asOf", verdict.asOf().toString());
+                json.writeStringField("regime", verdict.regime().name());
+                json.writeArrayFieldStart("actions");
+                for (Verdict.Action action : verdict.actions()) {
+                    json.writeString(action.code());
+                }
+                json.writeEndArray();
+                json.writeArrayFieldStart("signals");
+                for (String code : verdict.signals().stream().map(Verdict.SignalReport::code).distinct().toList()) {
+                    json.writeString(code);
+                }
+                json.writeEndArray();
+                json.writeArrayFieldStart("firedRules");
+                for (Verdict.FiredRule rule : verdict.firedRules()) {
+                    json.writeString(rule.name());
+                }
+                json.writeEndArray();
+                json.writeNumberField("evaluationMicros", verdict.evaluationMicros());
+                if (entry.rawInput() != null) {
+                    json.writeFieldName("input");
+                    json.writeRawValue(oneLine(entry.rawInput()));
+                } else if (entry.input() != null) {
+                    json.writeFieldName("input");
+                    mapper.writeValue(json, entry.input());
+                }
+            }
+            json.writeEndObject();
         }
-        Verdict verdict = entry.verdict();
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("decisionId", verdict.decisionId());
-        line.put("time", entry.at().toString());
-        line.put("rulesetVersion", verdict.ruleset().version());
-        line.put("asOf", verdict.asOf().toString());
-        line.put("regime", verdict.regime());
-        line.put("actions", verdict.actions().stream().map(Verdict.Action::code).toList());
-        line.put("signals", verdict.signals().stream().map(Verdict.SignalReport::code).distinct().toList());
-        line.put("firedRules", verdict.firedRules().stream().map(Verdict.FiredRule::name).toList());
-        line.put("evaluationMicros", verdict.evaluationMicros());
-        if (entry.input() != null) {
-            line.put("input", entry.input());
+        lines.write('\n');
+    }
+
+    /**
+     * Valid JSON on one line: outside strings, CR and LF can only be whitespace (inside strings JSON
+     * requires them escaped), so they become spaces; a leading byte order mark, which Jackson skips, goes.
+     */
+    static String oneLine(byte[] json) {
+        int start = json.length >= 3 && (json[0] & 0xFF) == 0xEF && (json[1] & 0xFF) == 0xBB
+                && (json[2] & 0xFF) == 0xBF ? 3 : 0;
+        byte[] line = Arrays.copyOfRange(json, start, json.length);
+        for (int i = 0; i < line.length; i++) {
+            if (line[i] == '\n' || line[i] == '\r') {
+                line[i] = ' ';
+            }
         }
-        return line;
+        return new String(line, StandardCharsets.UTF_8).strip();
     }
 }

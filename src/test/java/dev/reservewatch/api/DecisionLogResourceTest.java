@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,8 +49,16 @@ class DecisionLogResourceTest {
         }
         String bodyId = given().contentType(ContentType.JSON).body("{\"asOf\": \"2025-10-24\"}")
                 .when().post("/verdicts").then().statusCode(200).extract().path("decisionId");
+        // the input goes into the line as sent: CRLF line breaks and a byte order mark must not break the line
+        String crlf = "\uFEFF{\r\n  \"asOf\": \"2025-10-24\",\r\n  \"onRrpBalanceBn\": 5.5\r\n}\r\n";
+        String crlfId = given().contentType(ContentType.JSON).body(crlf.getBytes(StandardCharsets.UTF_8))
+                .when().post("/verdicts").then().statusCode(200).extract().header("X-Decision-Id");
+        // a UTF-16 body, which Jackson reads too, goes into the UTF-8 line serialised again
+        String utf16Id = given().contentType(ContentType.JSON)
+                .body("{\"asOf\": \"2025-10-24\", \"iorbPct\": 4.15}".getBytes(StandardCharsets.UTF_16BE))
+                .when().post("/verdicts").then().statusCode(200).extract().header("X-Decision-Id");
 
-        List<JsonNode> lines = awaitLines(ids.length + 1);
+        List<JsonNode> lines = awaitLines(ids.length + 3);
         ObjectMapper mapper = new ObjectMapper();
         JsonNode first = lines.get(0);
         assertThat(first.get("decisionId").asText()).isEqualTo(ids[0]);
@@ -61,6 +70,16 @@ class DecisionLogResourceTest {
         assertThat(first.get("input").get("largeBankExcessReserveRatioPct").asDouble()).isEqualTo(9.8);
         assertThat(lines).extracting(line -> line.get("decisionId").asText()).contains(ids).contains(bodyId)
                 .doesNotHaveDuplicates();
+        JsonNode crlfLine = lineWithId(lines, crlfId);
+        assertThat(crlfLine.get("input").get("onRrpBalanceBn").asDouble()).isEqualTo(5.5);
+        assertThat(crlfLine.get("input").get("asOf").asText()).isEqualTo("2025-10-24");
+        JsonNode utf16Line = lineWithId(lines, utf16Id);
+        assertThat(utf16Line.get("input").get("iorbPct").asDouble()).isEqualTo(4.15);
+    }
+
+    private static JsonNode lineWithId(List<JsonNode> lines, String id) {
+        return lines.stream().filter(line -> line.get("decisionId").asText().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no decision log line for " + id));
     }
 
     private static List<JsonNode> awaitLines(int count) throws Exception {
