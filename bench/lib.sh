@@ -22,7 +22,10 @@
 
 # ---------------------------------------------------------------- shared settings
 PROD_APP=target/quarkus-app
-K8S_JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
+# the Deployment's JAVA_TOOL_OPTIONS, read from it so that the benches run what the pods run
+K8S_JAVA_TOOL_OPTIONS=$(sed -n '/name: JAVA_TOOL_OPTIONS/{n;s/^ *value: *"\(.*\)"$/\1/p;}' \
+  "$(dirname "${BASH_SOURCE[0]}")/../k8s/base/deployment.yaml")
+[ -n "$K8S_JAVA_TOOL_OPTIONS" ] || { echo "lib.sh: no JAVA_TOOL_OPTIONS in k8s/base/deployment.yaml" >&2; exit 2; }
 MEMORY_LIMIT_EMULATION="-XX:MaxRAM=768m"
 JVM_OPTS="$K8S_JAVA_TOOL_OPTIONS $MEMORY_LIMIT_EMULATION${BENCH_EXTRA_JAVA_OPTS:+ $BENCH_EXTRA_JAVA_OPTS}"
 JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java

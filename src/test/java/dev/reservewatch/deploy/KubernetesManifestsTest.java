@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -189,8 +191,13 @@ class KubernetesManifestsTest {
             String tmp = find(container.path("volumeMounts"), "mountPath", "/tmp").path("name").asText();
             assertThat(find(pod.path("volumes"), "name", tmp).has("emptyDir"))
                     .as("%s: /tmp must be an emptyDir (the root filesystem is read-only)", dir).isTrue();
-            assertThat(env(container, "JAVA_TOOL_OPTIONS").path("value").asText())
-                    .as("%s: JAVA_TOOL_OPTIONS must size the heap from the container's memory", dir).contains("-XX:MaxRAMPercentage=");
+            String javaOptions = env(container, "JAVA_TOOL_OPTIONS").path("value").asText();
+            assertThat(javaOptions).as("%s: JAVA_TOOL_OPTIONS must size the heap from the container's memory", dir)
+                    .contains("-XX:MaxRAMPercentage=");
+            assertThat(javaOptions).as("%s: JAVA_TOOL_OPTIONS must pin the collector the memory figures were measured with",
+                    dir).contains("-XX:+UseSerialGC");
+            assertThat(dockerfileJavaOptions()).as("%s: the image and the Deployment must start the JVM alike", dir)
+                    .isEqualTo(javaOptions);
 
             JsonNode account = one(docs, "ServiceAccount", dir);
             assertThat(pod.path("serviceAccountName").asText()).as("%s: serviceAccountName", dir)
@@ -369,5 +376,13 @@ class KubernetesManifestsTest {
         List<String> list = new ArrayList<>();
         array.forEach(n -> list.add(n.asText()));
         return list;
+    }
+
+    /** The JAVA_TOOL_OPTIONS the image sets, so that a container run without the manifests behaves the same. */
+    private static String dockerfileJavaOptions() throws IOException {
+        Matcher value = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"")
+                .matcher(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")));
+        assertThat(value.find()).as("Dockerfile.jvm sets JAVA_TOOL_OPTIONS").isTrue();
+        return value.group(1);
     }
 }
