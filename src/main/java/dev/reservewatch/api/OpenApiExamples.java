@@ -12,13 +12,17 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Puts a real example into the API description of {@code POST /verdicts}: the 2025-10 article snapshot
  * ({@code examples/2025-10-article.json}) and the verdict the shipped rules give for it
- * ({@code examples/2025-10-article.verdict.json}, checked against the engine by a test).
+ * ({@code examples/2025-10-article.verdict.json}, checked against the engine by a test). Runs when the
+ * application is built, so the document is complete in the jar and start-up does not assemble it.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiExamples implements OASFilter {
 
     static final String SNAPSHOT = "/examples/2025-10-article.json";

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
@@ -37,6 +38,7 @@ public class RulesetService {
     private final RulesetCompiler compiler;
     private final ScenarioRunner scenarios;
     private final DecisionEngine engine;
+    private final EarlyCompilation early;
     private final AtomicReference<Activation> active = new AtomicReference<>();
     private volatile Rejection lastRejection;
     private volatile String lastAttemptedFingerprint;
@@ -45,8 +47,15 @@ public class RulesetService {
     private final AtomicLong activations = new AtomicLong();
     private final AtomicLong rejections = new AtomicLong();
 
+    @Inject
     public RulesetService(RulesConfig config, RulesetCompiler compiler, ScenarioRunner scenarios,
             DecisionEngine engine) {
+        this(config, compiler, scenarios, engine, EarlyCompilation.AT_BOOT);
+    }
+
+    RulesetService(RulesConfig config, RulesetCompiler compiler, ScenarioRunner scenarios, DecisionEngine engine,
+            EarlyCompilation early) {
+        this.early = early;
         this.config = config;
         this.compiler = compiler;
         this.scenarios = scenarios;
@@ -127,7 +136,11 @@ public class RulesetService {
         if (serving != null && serving.sourceFingerprint().equals(fingerprint)) {
             return new ReloadOutcome(ReloadOutcome.Status.UNCHANGED, serving.ruleset().version(), null);
         }
-        Compilation compilation = compiler.compile(source.ruleFiles());
+        long started = System.nanoTime();
+        // the first activation may find the folder already compiled while Quarkus booted (same files only)
+        Optional<Compilation> compiledAtBoot = early.take(source.ruleFiles());
+        Compilation compilation = compiledAtBoot.orElseGet(() -> compiler.compile(source.ruleFiles()));
+        long compiled = System.nanoTime();
         if (!compilation.succeeded()) {
             return reject(RulesetCompiler.versionOf(source.ruleFiles()),
                     compilation.errors().size() + " compile error(s), first: " + compilation.errors().get(0),
@@ -147,11 +160,14 @@ public class RulesetService {
         }
         Set<String> uncovered = new TreeSet<>(candidate.rules().keySet());
         results.forEach(result -> result.firedRules().forEach(uncovered::remove));
+        long checked = System.nanoTime();
         active.set(new Activation(candidate, results, uncovered, fingerprint));
         activations.incrementAndGet();
         activationListeners.forEach(listener -> listener.accept(candidate));
-        LOG.infof("Ruleset %s active: %d rule file(s), %d rules, %d scenario(s) passed, from %s", candidate.version(),
-                candidate.files().size(), candidate.rules().size(), results.size(), rulesDir());
+        LOG.infof("Ruleset %s active: %d rule file(s), %d rules, %d scenario(s) passed, from %s (%s %d ms,"
+                + " checked in %d ms)", candidate.version(), candidate.files().size(), candidate.rules().size(),
+                results.size(), rulesDir(), compiledAtBoot.isPresent() ? "compiled during boot, waited" : "compiled in",
+                (compiled - started) / 1_000_000, (checked - compiled) / 1_000_000);
         return new ReloadOutcome(ReloadOutcome.Status.ACTIVATED, candidate.version(), null);
     }
 

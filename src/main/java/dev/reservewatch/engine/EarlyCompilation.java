@@ -1,0 +1,69 @@
+package dev.reservewatch.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Compiles the rules folder on a second thread while Quarkus boots, so that the first activation does not
+ * start its second of compiling only once the application is up. At boot it guesses the folder the way
+ * the configuration does by default ({@code rules.dir} system property, else {@code RULES_DIR}, else
+ * {@code rules}); the first activation takes the result only if it was compiled from exactly the files it
+ * reads itself (same names and contents), and otherwise compiles as usual. Nothing else changes: the
+ * compiled rules still pass the sample evaluation and every scenario before they serve.
+ */
+public final class EarlyCompilation {
+
+    /** The one started by the service's main method; the first activation takes from it. */
+    static final EarlyCompilation AT_BOOT = new EarlyCompilation();
+
+    /** What was compiled and from which files; the compilation is null when nothing could be compiled. */
+    private record Result(List<RuleFile> files, Compilation compilation) {
+    }
+
+    private static final Result NOTHING = new Result(List.of(), null);
+    private static final CompletableFuture<Result> TAKEN = CompletableFuture.completedFuture(NOTHING);
+
+    private final AtomicReference<CompletableFuture<Result>> pending = new AtomicReference<>();
+
+    /** Starts compiling, at boot, the folder the configuration most likely names. */
+    public static void startAtBoot() {
+        String dir = System.getProperty("rules.dir", Optional.ofNullable(System.getenv("RULES_DIR")).orElse("rules"));
+        AT_BOOT.start(Path.of(dir));
+    }
+
+    /** Starts compiling the folder on its own thread; does nothing if one was started or taken before. */
+    void start(Path dir) {
+        CompletableFuture<Result> result = new CompletableFuture<>();
+        if (!pending.compareAndSet(null, result)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                RuleSource source = RuleSource.read(dir.toAbsolutePath().normalize());
+                result.complete(new Result(source.ruleFiles(), new RulesetCompiler().compile(source.ruleFiles())));
+            } catch (Exception e) {
+                // nothing to reuse: the first activation reads, compiles and reports as it always does
+            } finally {
+                result.complete(NOTHING); // whatever happened, whoever waits is released
+            }
+        }, "rules-early-compile");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * The compilation of exactly these files, once: waits for it if it is still running. Empty when none was
+     * started, it was already taken, it was compiled from other files, or it did not compile.
+     */
+    Optional<Compilation> take(List<RuleFile> files) {
+        Result result = Optional.ofNullable(pending.getAndSet(TAKEN)).orElse(TAKEN).join();
+        if (result.compilation() == null || !result.compilation().succeeded()
+                || !RulesetCompiler.versionOf(result.files()).equals(RulesetCompiler.versionOf(files))) {
+            return Optional.empty();
+        }
+        return Optional.of(result.compilation());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.reservewatch.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EarlyCompilationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void handsOverTheCompilationOfTheSameFilesOnce() throws Exception {
+        RulesFolder.copyOfShipped(dir);
+        EarlyCompilation early = new EarlyCompilation();
+        early.start(dir);
+        RuleSource source = RuleSource.read(dir);
+
+        Compilation taken = early.take(source.ruleFiles()).orElseThrow();
+        assertThat(taken.succeeded()).isTrue();
+        assertThat(taken.ruleset().version()).isEqualTo(RulesetCompiler.versionOf(source.ruleFiles()));
+        assertThat(early.take(source.ruleFiles())).as("a second activation compiles for itself").isEmpty();
+    }
+
+    @Test
+    void isNotUsedForFilesThatChangedSinceItStarted() throws Exception {
+        RulesFolder.copyOfShipped(dir);
+        EarlyCompilation early = new EarlyCompilation();
+        early.start(dir);
+        // what the activation reads after an edit made while the early compilation ran
+        List<RuleFile> edited = RuleSource.read(dir).ruleFiles().stream()
+                .map(file -> file.name().equals("thresholds.drl")
+                        ? new RuleFile(file.name(), RulesFolder.thresholdsWithScarcityLine(12.5)) : file)
+                .toList();
+
+        assertThat(early.take(edited)).isEmpty();
+    }
+
+    @Test
+    void givesNothingWhenTheFolderCannotBeReadOrNothingWasStarted() throws Exception {
+        EarlyCompilation missing = new EarlyCompilation();
+        missing.start(dir.resolve("no-such-folder"));
+        assertThat(missing.take(ShippedRules.source().ruleFiles())).isEmpty();
+
+        assertThat(new EarlyCompilation().take(ShippedRules.source().ruleFiles())).isEmpty();
+    }
+
+    @Test
+    void firstActivationUsesTheBootCompilationAndStillChecksIt() throws Exception {
+        RulesFolder.copyOfShipped(dir);
+        EarlyCompilation early = new EarlyCompilation();
+        early.start(dir);
+        // the service's own compiler stamps its rulesets with a date no early compilation can have
+        Instant ownCompiler = Instant.parse("2000-01-01T00:00:00Z");
+        DecisionEngine engine = new DecisionEngine();
+        RulesetService service = new RulesetService(RulesFolder.config(dir),
+                new RulesetCompiler(Clock.fixed(ownCompiler, ZoneOffset.UTC)),
+                new ScenarioRunner(engine, ShippedRules.READER), engine, early);
+
+        assertThat(service.reload().status()).isEqualTo(ReloadOutcome.Status.ACTIVATED);
+        Activation first = service.activation().orElseThrow();
+        assertThat(first.ruleset().loadedAt()).as("compiled at boot").isNotEqualTo(ownCompiler);
+        assertThat(first.scenarios()).as("checked all the same").hasSize(ShippedRules.source().scenarios().size())
+                .allMatch(ScenarioResult::passed);
+
+        Files.writeString(dir.resolve("thresholds.drl"), RulesFolder.thresholdsWithScarcityLine(12.5));
+        assertThat(service.reload().status()).isEqualTo(ReloadOutcome.Status.ACTIVATED);
+        assertThat(service.activation().orElseThrow().ruleset().loadedAt()).as("later edits: its own compiler")
+                .isEqualTo(ownCompiler);
+    }
+}
