@@ -51,7 +51,10 @@ public final class RulesetCompiler {
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.drl");
 
     private final KieServices kieServices = KieServices.Factory.get();
-    private final ClassLoader classLoader = Market.class.getClassLoader();
+    /** One for every compilation, so that what it remembers serves every reload. */
+    private static final RulesClassLoader CLASS_LOADER = new RulesClassLoader(Market.class.getClassLoader());
+
+    private final ClassLoader classLoader = CLASS_LOADER;
     private final Clock clock;
 
     public RulesetCompiler() {
