@@ -36,13 +36,17 @@ import dev.reservewatch.series.SeriesJudge;
 
 /**
  * In-process evaluation of the 2025-10 article snapshot against the shipped rules, explanation and
- * all: the cost of one verdict without HTTP. Sample-time mode, so JMH reports the median (p0.50).
+ * all: the cost of one verdict without HTTP. Sample-time mode, so JMH reports the median (p0.50). The
+ * forks run with the heap and collector of the pods (k8s/base/deployment.yaml: the serial collector with
+ * a young generation of half the heap, 75% of 768Mi); {@code verdictWithG1} repeats {@code verdict} with the collector the JVM would otherwise
+ * pick on two CPUs, for comparison in the same run.
  * Run: {@code ./mvnw -Pbench test-compile exec:exec -Dbench.args=VerdictBenchmark}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = { "-Xmx1g", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager" })
+@Fork(value = 1, jvmArgsAppend = { "-Xmx576m", "-XX:+UseSerialGC", "-XX:NewRatio=1",
+        "-Djava.util.logging.manager=org.jboss.logmanager.LogManager" })
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
 public class VerdictBenchmark {
@@ -104,6 +108,14 @@ public class VerdictBenchmark {
     /** Rules, signals, actions and the explanation paragraph for the article's snapshot. */
     @Benchmark
     public Verdict verdict() {
+        return engine.evaluate(ruleset, article);
+    }
+
+    /** {@code verdict} with G1, the JVM's own choice on two CPUs without the pods' flags. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = { "-Xmx576m", "-XX:+UseG1GC",
+            "-Djava.util.logging.manager=org.jboss.logmanager.LogManager" })
+    public Verdict verdictWithG1() {
         return engine.evaluate(ruleset, article);
     }
 
