@@ -9,8 +9,8 @@
 #   target/quarkus-app; this script moves it to target/bench-app and puts the previous
 #   target/quarkus-app (the production build) back, so the production build is never replaced by a bench one.
 # - Starts it on 127.0.0.1 (a free port from 18080) with the Kubernetes JVM settings
-#   (JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError") plus -XX:MaxRAM=768m, so
-#   the JVM sizes itself as under the 768Mi container limit, and the production run-time profile.
+#   (the JAVA_TOOL_OPTIONS of k8s/base/deployment.yaml, read from it) plus -XX:MaxRAM=768m, so the JVM
+#   sizes itself as under the 768Mi container limit, and the production run-time profile.
 # - wrk, 2 threads x 32 connections, body examples/2025-10-article.json (bench/post-snapshot.lua):
 #   10 s warm-up of each endpoint, then three measured 30 s runs in the order echo, verdicts, echo. The
 #   ceiling's figures are the mean of the two echo runs, which bracket the verdicts run in time, so a

@@ -9,8 +9,8 @@
 #   than src/main, pom.xml or examples/, or when --rebuild is given.
 # - Copies rules/*.drl and rules/scenarios/ to a temporary folder and starts the jar on 127.0.0.1 with
 #   RULES_DIR pointing there, RULES_ADMIN_TOKEN set (a random token), RULES_WATCH=false (so that only the
-#   timed request reloads) and the Kubernetes JVM settings (JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0
-#   -XX:+ExitOnOutOfMemoryError" plus -XX:MaxRAM=768m, as under the 768Mi limit).
+#   timed request reloads) and the Kubernetes JVM settings (the JAVA_TOOL_OPTIONS of
+#   k8s/base/deployment.yaml, read from it, plus -XX:MaxRAM=768m, as under the 768Mi limit).
 # - 3 warm-up reloads, then 20 timed ones; before each, a comment line at the end of thresholds.drl
 #   ("// reload-speed edit <n>") changes, so the version changes and every reload compiles. Each must
 #   answer status ACTIVATED with a new activeVersion. The time is curl's time_total of the request.

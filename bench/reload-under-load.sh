@@ -8,8 +8,8 @@
 #   than src/main, pom.xml or examples/, or when --rebuild is given.
 # - Copies rules/*.drl and rules/scenarios/ to a temporary folder and starts the jar on 127.0.0.1 with
 #   RULES_DIR pointing there, RULES_ADMIN_TOKEN set (a random token), the folder watcher on (as shipped:
-#   poll 1 s, settle 300 ms) and the Kubernetes JVM settings (JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0
-#   -XX:+ExitOnOutOfMemoryError" plus -XX:MaxRAM=768m, as under the 768Mi limit).
+#   poll 1 s, settle 300 ms) and the Kubernetes JVM settings (the JAVA_TOOL_OPTIONS of
+#   k8s/base/deployment.yaml, read from it, plus -XX:MaxRAM=768m, as under the 768Mi limit).
 # - Phase A, steady state: wrk on POST /verdicts (2 threads x 32 connections, examples/2025-10-article.json)
 #   for 10 s of warm-up, then 20 s measured.
 # - Phase B, swaps: wrk for 100 s while 20 edits are made to the rules folder, one every 5 s, alternating:

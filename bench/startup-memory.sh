@@ -9,8 +9,8 @@
 #   the repository's quarkus.platform.version, quarkus-rest-jackson, quarkus-smallrye-health and one hello
 #   resource, and builds it with this repository's wrapper (mvnw -f <tmp>/pom.xml package -DskipTests).
 # - Launches each app 5 times, alternating real and bare so that a drift of the machine weighs on both,
-#   every launch alike: the Kubernetes JVM settings (JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0
-#   -XX:+ExitOnOutOfMemoryError" plus -XX:MaxRAM=768m, as under the 768Mi limit), the production profile,
+#   every launch alike: the Kubernetes JVM settings (the JAVA_TOOL_OPTIONS of k8s/base/deployment.yaml,
+#   read from it, plus -XX:MaxRAM=768m, as under the 768Mi limit), the production profile,
 #   127.0.0.1 and a free port from 18080. Start-up time is from the launch to the first 200 of
 #   GET /q/health/ready, polled every 20 ms (the real service is ready once its ruleset is active). The
 #   RSS (VmRSS of /proc/<pid>/status) is read at that moment.

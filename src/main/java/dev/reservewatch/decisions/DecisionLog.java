@@ -40,7 +40,9 @@ import dev.reservewatch.series.SeriesJudge;
  * holds a request. The input goes into the line as the client sent it (its line breaks turned into
  * spaces), not serialised again: the request already paid for the parsing, and under load the writer
  * shares the CPU with the requests. When the queue is full the entry is dropped and counted
- * ({@code decision_log_dropped_total}); the target is zero.
+ * ({@code decision_log_dropped_total}); the target is zero. An entry keeps only what its line shows, not
+ * the verdict: lines wait in the queue while the verdicts they came from are long answered, and a queue
+ * of whole verdicts (explanations, messages) made the collector copy and promote them under load.
  */
 @ApplicationScoped
 public class DecisionLog {
@@ -56,7 +58,19 @@ public class DecisionLog {
     private Thread writer;
 
     /** A verdict, or a whole series ({@code series} set, {@code verdict} null), waiting to be written. */
-    record Entry(Verdict verdict, byte[] rawInput, MarketSnapshot input, Instant at, SeriesLine series) {
+    record Entry(VerdictLine verdict, byte[] rawInput, MarketSnapshot input, Instant at, SeriesLine series) {
+    }
+
+    /** What a verdict's line shows: codes and names (strings the ruleset holds anyway), no messages. */
+    record VerdictLine(String decisionId, String rulesetVersion, String asOf, String regime, List<String> actions,
+            List<String> signals, List<String> firedRules, long evaluationMicros) {
+
+        static VerdictLine of(Verdict verdict) {
+            return new VerdictLine(verdict.decisionId(), verdict.ruleset().version(), verdict.asOf().toString(),
+                    verdict.regime().name(), verdict.actions().stream().map(Verdict.Action::code).toList(),
+                    verdict.signals().stream().map(Verdict.SignalReport::code).distinct().toList(),
+                    verdict.firedRules().stream().map(Verdict.FiredRule::name).toList(), verdict.evaluationMicros());
+        }
     }
 
     record SeriesLine(String decisionId, String rulesetVersion, int points, String from, String to,
@@ -102,7 +116,8 @@ public class DecisionLog {
         }
         boolean include = config.includeInput();
         boolean raw = include && body != null && isUtf8(body);
-        offer(new Entry(verdict, raw ? body : null, include && !raw ? input : null, Instant.now(), null));
+        offer(new Entry(VerdictLine.of(verdict), raw ? body : null, include && !raw ? input : null, Instant.now(),
+                null));
     }
 
     /** Jackson also reads UTF-16 and UTF-32 bodies; those go into the UTF-8 line serialised again. */
@@ -228,27 +243,15 @@ public class DecisionLog {
                 json.writeFieldName("changes");
                 mapper.writeValue(json, series.changes());
             } else {
-                Verdict verdict = entry.verdict();
+                VerdictLine verdict = entry.verdict();
                 json.writeStringField("decisionId", verdict.decisionId());
                 json.writeStringField("time", entry.at().toString());
-                json.writeStringField("rulesetVersion", verdict.ruleset().version());
-                json.writeStringField("asOf", verdict.asOf().toString());
-                json.writeStringField("regime", verdict.regime().name());
-                json.writeArrayFieldStart("actions");
-                for (Verdict.Action action : verdict.actions()) {
-                    json.writeString(action.code());
-                }
-                json.writeEndArray();
-                json.writeArrayFieldStart("signals");
-                for (String code : verdict.signals().stream().map(Verdict.SignalReport::code).distinct().toList()) {
-                    json.writeString(code);
-                }
-                json.writeEndArray();
-                json.writeArrayFieldStart("firedRules");
-                for (Verdict.FiredRule rule : verdict.firedRules()) {
-                    json.writeString(rule.name());
-                }
-                json.writeEndArray();
+                json.writeStringField("rulesetVersion", verdict.rulesetVersion());
+                json.writeStringField("asOf", verdict.asOf());
+                json.writeStringField("regime", verdict.regime());
+                writeArray(json, "actions", verdict.actions());
+                writeArray(json, "signals", verdict.signals());
+                writeArray(json, "firedRules", verdict.firedRules());
                 json.writeNumberField("evaluationMicros", verdict.evaluationMicros());
                 if (entry.rawInput() != null) {
                     json.writeFieldName("input");
@@ -261,6 +264,14 @@ public class DecisionLog {
             json.writeEndObject();
         }
         lines.write('\n');
+    }
+
+    private static void writeArray(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 
     /**
