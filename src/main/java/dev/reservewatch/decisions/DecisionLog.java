@@ -41,8 +41,8 @@ import dev.reservewatch.series.SeriesJudge;
  * spaces), not serialised again: the request already paid for the parsing, and under load the writer
  * shares the CPU with the requests. When the queue is full the entry is dropped and counted
  * ({@code decision_log_dropped_total}); the target is zero. An entry keeps only what its line shows, not
- * the verdict: lines wait in the queue while the verdicts they came from are long answered, and a queue
- * of whole verdicts (explanations, messages) made the collector copy and promote them under load.
+ * the verdict: a full queue of whole verdicts, explanations and messages included, would hold about
+ * 100 MB of the heap.
  */
 @ApplicationScoped
 public class DecisionLog {
