@@ -10,9 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,9 +36,10 @@ import dev.reservewatch.series.SeriesJudge;
 /**
  * One JSON line per verdict (and one per series, with its span and the changes of the action set), to
  * stdout or a file: decision id, time, ruleset version, the input (unless
- * turned off), action and signal codes, fired rules. A request only offers its entry to a bounded queue;
- * one writer thread serialises and writes whole lines, so lines never interleave and a slow disk never
- * holds a request. The input goes into the line as the client sent it (its line breaks turned into
+ * turned off), action and signal codes, fired rules. A request only offers its entry to a bounded,
+ * lock-free queue: it never waits for the writer nor wakes it. One writer thread takes what has queued
+ * (looking again every {@value #IDLE_WAIT_MS} ms when it finds nothing), serialises and writes whole
+ * lines, so lines never interleave and a slow disk never holds a request. The input goes into the line as the client sent it (its line breaks turned into
  * spaces), not serialised again: the request already paid for the parsing, and under load the writer
  * shares the CPU with the requests. When the queue is full the entry is dropped and counted
  * ({@code decision_log_dropped_total}); the target is zero. An entry keeps only what its line shows, not
@@ -49,11 +51,17 @@ public class DecisionLog {
 
     private static final Logger LOG = Logger.getLogger(DecisionLog.class);
 
+    /** How long the writer waits when it finds nothing to write: lines reach the log this much later at most. */
+    private static final long IDLE_WAIT_MS = 10;
+    private static final int MAX_BATCH = 1000;
+
     private final DecisionLogConfig config;
     private final ObjectMapper mapper;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
-    private final BlockingQueue<Entry> queue;
+    private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int capacity;
     private volatile boolean running;
     private Thread writer;
 
@@ -80,7 +88,7 @@ public class DecisionLog {
     public DecisionLog(DecisionLogConfig config, ObjectMapper mapper, MeterRegistry registry) {
         this.config = config;
         this.mapper = mapper;
-        this.queue = new ArrayBlockingQueue<>(Math.max(1, config.queueSize()));
+        this.capacity = Math.max(1, config.queueSize());
         registry.more().counter("decision_log_dropped_total", List.of(), dropped);
         registry.more().counter("decision_log_written_total", List.of(), written);
     }
@@ -141,13 +149,17 @@ public class DecisionLog {
                 verdicts.isEmpty() ? null : verdicts.get(verdicts.size() - 1).asOf().toString(), result.changes())));
     }
 
-    private void offer(Entry entry) {
-        if (!queue.offer(entry)) {
+    void offer(Entry entry) {
+        // lock-free: requests never wait on the writer, nor wake it (it looks every few milliseconds)
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
             long count = dropped.incrementAndGet();
             if (count == 1 || Long.bitCount(count) == 1) {
-                LOG.warnf("Decision log queue full (%d entries): %d line(s) dropped so far", config.queueSize(), count);
+                LOG.warnf("Decision log queue full (%d entries): %d line(s) dropped so far", capacity, count);
             }
+            return;
         }
+        queue.offer(entry);
     }
 
     public long dropped() {
@@ -163,12 +175,18 @@ public class DecisionLog {
         ByteArrayOutputStream lines = new ByteArrayOutputStream(64 * 1024);
         try (OutputStream out = open()) {
             while (running || !queue.isEmpty()) {
-                Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                while (batch.size() < MAX_BATCH) {
+                    Entry entry = queue.poll();
+                    if (entry == null) {
+                        break;
+                    }
+                    batch.add(entry);
+                }
+                if (batch.isEmpty()) {
+                    TimeUnit.MILLISECONDS.sleep(IDLE_WAIT_MS);
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, 1000);
+                queued.addAndGet(-batch.size());
                 for (Entry entry : batch) {
                     int mark = lines.size();
                     try {
@@ -193,7 +211,7 @@ public class DecisionLog {
         } catch (IOException e) {
             LOG.error("The decision log cannot be written; lines are counted as dropped", e);
             running = false;
-            dropped.addAndGet(queue.size());
+            dropped.addAndGet(queued.getAndSet(0));
             queue.clear();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
