@@ -39,8 +39,8 @@ import dev.reservewatch.series.SeriesJudge;
  * turned off), action and signal codes, fired rules. A request only offers its entry to a bounded,
  * lock-free queue: it never waits for the writer nor wakes it. One writer thread takes what has queued
  * (looking again every {@value #IDLE_WAIT_MS} ms when it finds nothing), serialises and writes whole
- * lines, so lines never interleave and a slow disk never holds a request. The input goes into the line as the client sent it (its line breaks turned into
- * spaces), not serialised again: the request already paid for the parsing, and under load the writer
+ * lines, so lines never interleave and a slow disk never holds a request. The input goes into the line as
+ * the client sent it (its line breaks turned into spaces), not serialised again: the request already paid for the parsing, and under load the writer
  * shares the CPU with the requests. When the queue is full the entry is dropped and counted
  * ({@code decision_log_dropped_total}); the target is zero. An entry keeps only what its line shows, not
  * the verdict: a full queue of whole verdicts, explanations and messages included, would hold about

@@ -19,14 +19,10 @@ public final class EarlyCompilation {
     /** The one started by the service's main method; the first activation takes from it. */
     static final EarlyCompilation AT_BOOT = new EarlyCompilation();
 
-    /** What was compiled and from which files; the compilation is null when nothing could be compiled. */
-    private record Result(List<RuleFile> files, Compilation compilation) {
-    }
+    /** Completes with the compilation, or with null when the folder could not be read or compiled. */
+    private static final CompletableFuture<Compilation> TAKEN = CompletableFuture.completedFuture(null);
 
-    private static final Result NOTHING = new Result(List.of(), null);
-    private static final CompletableFuture<Result> TAKEN = CompletableFuture.completedFuture(NOTHING);
-
-    private final AtomicReference<CompletableFuture<Result>> pending = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<Compilation>> pending = new AtomicReference<>();
 
     /** Starts compiling, at boot, the folder the configuration most likely names. */
     public static void startAtBoot() {
@@ -36,18 +32,18 @@ public final class EarlyCompilation {
 
     /** Starts compiling the folder on its own thread; does nothing if one was started or taken before. */
     void start(Path dir) {
-        CompletableFuture<Result> result = new CompletableFuture<>();
+        CompletableFuture<Compilation> result = new CompletableFuture<>();
         if (!pending.compareAndSet(null, result)) {
             return;
         }
         Thread thread = new Thread(() -> {
             try {
                 RuleSource source = RuleSource.read(dir.toAbsolutePath().normalize());
-                result.complete(new Result(source.ruleFiles(), new RulesetCompiler().compile(source.ruleFiles())));
+                result.complete(new RulesetCompiler().compile(source.ruleFiles()));
             } catch (Exception e) {
                 // nothing to reuse: the first activation reads, compiles and reports as it always does
             } finally {
-                result.complete(NOTHING); // whatever happened, whoever waits is released
+                result.complete(null); // whatever happened, whoever waits is released
             }
         }, "rules-early-compile");
         thread.setDaemon(true);
@@ -59,11 +55,12 @@ public final class EarlyCompilation {
      * started, it was already taken, it was compiled from other files, or it did not compile.
      */
     Optional<Compilation> take(List<RuleFile> files) {
-        Result result = Optional.ofNullable(pending.getAndSet(TAKEN)).orElse(TAKEN).join();
-        if (result.compilation() == null || !result.compilation().succeeded()
-                || !RulesetCompiler.versionOf(result.files()).equals(RulesetCompiler.versionOf(files))) {
+        Compilation compilation = Optional.ofNullable(pending.getAndSet(TAKEN)).orElse(TAKEN).join();
+        // a ruleset's version is the sha256 over its files' names and contents: same version, same files
+        if (compilation == null || !compilation.succeeded()
+                || !compilation.ruleset().version().equals(RulesetCompiler.versionOf(files))) {
             return Optional.empty();
         }
-        return Optional.of(result.compilation());
+        return Optional.of(compilation);
     }
 }

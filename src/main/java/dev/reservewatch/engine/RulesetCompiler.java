@@ -53,8 +53,6 @@ public final class RulesetCompiler {
     private final KieServices kieServices = KieServices.Factory.get();
     /** One for every compilation, so that what it remembers serves every reload. */
     private static final RulesClassLoader CLASS_LOADER = new RulesClassLoader(Market.class.getClassLoader());
-
-    private final ClassLoader classLoader = CLASS_LOADER;
     private final Clock clock;
 
     public RulesetCompiler() {
@@ -90,7 +88,7 @@ public final class RulesetCompiler {
         for (RuleFile file : files) {
             kfs.write(RESOURCE_DIR + file.name(), file.content());
         }
-        KieBuilder builder = kieServices.newKieBuilder(kfs, classLoader).buildAll();
+        KieBuilder builder = kieServices.newKieBuilder(kfs, CLASS_LOADER).buildAll();
         for (Message message : builder.getResults().getMessages()) {
             CompileProblem problem = CompileProblem.of(fileName(message.getPath()), message.getLine(),
                     message.getColumn(), message.getText());
@@ -107,7 +105,7 @@ public final class RulesetCompiler {
         }
         KieBase kieBase;
         try {
-            KieContainer container = kieServices.newKieContainer(releaseId, classLoader);
+            KieContainer container = kieServices.newKieContainer(releaseId, CLASS_LOADER);
             kieBase = container.getKieBase();
         } finally {
             kieServices.getRepository().removeKieModule(releaseId);
