@@ -11,11 +11,16 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -23,6 +28,9 @@ import io.restassured.http.ContentType;
 class VerdictResourceTest {
 
     static final Path ARTICLE = Path.of("examples/2025-10-article.json");
+
+    @TestHTTPResource("/")
+    URI root;
 
     static byte[] article() throws IOException {
         return Files.readAllBytes(ARTICLE);
@@ -86,6 +94,25 @@ class VerdictResourceTest {
         given().contentType(ContentType.TEXT).body(article())
                 .when().post("/verdicts")
                 .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void answersABodyDeclaredAboveTheHardCapWithAProblemBeforeItIsSent() throws IOException {
+        // 40,000,000 bytes declared, above quarkus.http.limits.max-body-size (32M); only the headers go out
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /verdicts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 40000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            org.assertj.core.api.Assertions.assertThat(answer)
+                    .startsWith("HTTP/1.1 413")
+                    .containsIgnoringCase("content-type: application/problem+json")
+                    .containsIgnoringCase("connection: close")
+                    .contains("\"status\":413")
+                    .contains("The body is 40000000 bytes; no endpoint accepts more than 33554432 bytes");
+        }
     }
 
     @Test
