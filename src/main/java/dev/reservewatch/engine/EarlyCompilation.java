@@ -1,5 +1,6 @@
 package dev.reservewatch.engine;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Compiles the rules folder on a second thread while Quarkus boots, so that the first activation does not
- * start its second of compiling only once the application is up. At boot it guesses the folder the way
+ * start its second of compiling only once the application is up; when the build precompiled exactly these
+ * files ({@link PrecompiledRuleset}) it loads them instead. At boot it guesses the folder the way
  * the configuration does by default ({@code rules.dir} system property, else {@code RULES_DIR}, else
  * {@code rules}); the first activation takes the result only if it was compiled from exactly the files it
  * reads itself (same names and contents), and otherwise compiles as usual. Nothing else changes: the
@@ -20,9 +22,27 @@ public final class EarlyCompilation {
     static final EarlyCompilation AT_BOOT = new EarlyCompilation();
 
     /** Completes with the compilation, or with null when the folder could not be read or compiled. */
-    private static final CompletableFuture<Compilation> TAKEN = CompletableFuture.completedFuture(null);
+    private static final CompletableFuture<Result> TAKEN = CompletableFuture.completedFuture(null);
 
-    private final AtomicReference<CompletableFuture<Compilation>> pending = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<Result>> pending = new AtomicReference<>();
+    private final Precompiled precompiledRulesets;
+
+    /** Where precompiled rulesets come from: the classpath ({@link PrecompiledRuleset#find}), or a test's. */
+    interface Precompiled {
+        Optional<Compilation> find(List<RuleFile> files, RulesetCompiler compiler) throws IOException;
+    }
+
+    EarlyCompilation() {
+        this(PrecompiledRuleset::find);
+    }
+
+    EarlyCompilation(Precompiled precompiledRulesets) {
+        this.precompiledRulesets = precompiledRulesets;
+    }
+
+    /** A compilation made at boot, and how: for the activation's log line. */
+    record Result(Compilation compilation, String how) {
+    }
 
     /** Starts compiling, at boot, the folder the configuration most likely names. */
     public static void startAtBoot() {
@@ -32,14 +52,25 @@ public final class EarlyCompilation {
 
     /** Starts compiling the folder on its own thread; does nothing if one was started or taken before. */
     void start(Path dir) {
-        CompletableFuture<Compilation> result = new CompletableFuture<>();
+        CompletableFuture<Result> result = new CompletableFuture<>();
         if (!pending.compareAndSet(null, result)) {
             return;
         }
         Thread thread = new Thread(() -> {
             try {
-                RuleSource source = RuleSource.read(dir.toAbsolutePath().normalize());
-                result.complete(new RulesetCompiler().compile(source.ruleFiles()));
+                List<RuleFile> files = RuleSource.read(dir.toAbsolutePath().normalize()).ruleFiles();
+                RulesetCompiler compiler = new RulesetCompiler();
+                String fallback = "";
+                try {
+                    Optional<Compilation> precompiled = precompiledRulesets.find(files, compiler);
+                    if (precompiled.isPresent()) {
+                        result.complete(new Result(precompiled.get(), "loaded precompiled during boot"));
+                        return;
+                    }
+                } catch (Exception | LinkageError e) {
+                    fallback = " (the precompiled ruleset could not be used: " + e.getMessage() + ")";
+                }
+                result.complete(new Result(compiler.compile(files), "compiled during boot" + fallback));
             } catch (Exception e) {
                 // nothing to reuse: the first activation reads, compiles and reports as it always does
             } finally {
@@ -54,13 +85,13 @@ public final class EarlyCompilation {
      * The compilation of exactly these files, once: waits for it if it is still running. Empty when none was
      * started, it was already taken, it was compiled from other files, or it did not compile.
      */
-    Optional<Compilation> take(List<RuleFile> files) {
-        Compilation compilation = Optional.ofNullable(pending.getAndSet(TAKEN)).orElse(TAKEN).join();
+    Optional<Result> take(List<RuleFile> files) {
+        Result result = Optional.ofNullable(pending.getAndSet(TAKEN)).orElse(TAKEN).join();
         // a ruleset's version is the sha256 over its files' names and contents: same version, same files
-        if (compilation == null || !compilation.succeeded()
-                || !compilation.ruleset().version().equals(RulesetCompiler.versionOf(files))) {
+        if (result == null || !result.compilation().succeeded()
+                || !result.compilation().ruleset().version().equals(RulesetCompiler.versionOf(files))) {
             return Optional.empty();
         }
-        return Optional.of(compilation);
+        return Optional.of(result);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,7 @@ import dev.reservewatch.model.Market;
  */
 public final class RulesetCompiler {
 
-    private static final String RESOURCE_DIR = "src/main/resources/rules/";
+    static final String RESOURCE_DIR = "src/main/resources/rules/";
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -52,7 +53,7 @@ public final class RulesetCompiler {
 
     private final KieServices kieServices = KieServices.Factory.get();
     /** One for every compilation, so that what it remembers serves every reload. */
-    private static final RulesClassLoader CLASS_LOADER = new RulesClassLoader(Market.class.getClassLoader());
+    static final RulesClassLoader CLASS_LOADER = new RulesClassLoader(Market.class.getClassLoader());
     private final Clock clock;
 
     public RulesetCompiler() {
@@ -110,6 +111,16 @@ public final class RulesetCompiler {
         } finally {
             kieServices.getRepository().removeKieModule(releaseId);
         }
+        return assemble(files, kieBase, warnings);
+    }
+
+    /**
+     * A ruleset around a KieBase built from these files, whether compiled just now or loaded precompiled:
+     * its globals created, its rules described, its session pool ready. {@code earlierWarnings} are those
+     * of the compile; the rules' own are added once (a precompiled ruleset's list already holds them).
+     */
+    Compilation assemble(List<RuleFile> files, KieBase kieBase, List<CompileProblem> earlierWarnings) {
+        List<CompileProblem> warnings = new ArrayList<>(earlierWarnings);
         Map<String, Object> globals = new LinkedHashMap<>();
         List<CompileProblem> globalProblems = createGlobals(kieBase, globals);
         if (!globalProblems.isEmpty()) {
@@ -122,7 +133,7 @@ public final class RulesetCompiler {
                 new Sessions(kieBase, Runtime.getRuntime().availableProcessors()),
                 Collections.unmodifiableMap(rules), Collections.unmodifiableSet(figuresRead),
                 Collections.unmodifiableMap(globals));
-        return new Compilation(ruleset, List.of(), List.copyOf(warnings));
+        return new Compilation(ruleset, List.of(), List.copyOf(new LinkedHashSet<>(warnings)));
     }
 
     /** sha256 over the files' names and contents, in name order: same files, same version. */

@@ -138,8 +138,9 @@ public class RulesetService {
         }
         long started = System.nanoTime();
         // the first activation may find the folder already compiled while Quarkus booted (same files only)
-        Optional<Compilation> compiledAtBoot = early.take(source.ruleFiles());
-        Compilation compilation = compiledAtBoot.orElseGet(() -> compiler.compile(source.ruleFiles()));
+        Optional<EarlyCompilation.Result> atBoot = early.take(source.ruleFiles());
+        Compilation compilation = atBoot.map(EarlyCompilation.Result::compilation)
+                .orElseGet(() -> compiler.compile(source.ruleFiles()));
         long compiled = System.nanoTime();
         if (!compilation.succeeded()) {
             return reject(RulesetCompiler.versionOf(source.ruleFiles()),
@@ -166,7 +167,7 @@ public class RulesetService {
         activationListeners.forEach(listener -> listener.accept(candidate));
         LOG.infof("Ruleset %s active: %d rule file(s), %d rules, %d scenario(s) passed, from %s (%s %d ms,"
                 + " checked in %d ms)", candidate.version(), candidate.files().size(), candidate.rules().size(),
-                results.size(), rulesDir(), compiledAtBoot.isPresent() ? "compiled during boot, waited" : "compiled in",
+                results.size(), rulesDir(), atBoot.map(boot -> boot.how() + ", waited").orElse("compiled in"),
                 (compiled - started) / 1_000_000, (checked - compiled) / 1_000_000);
         return new ReloadOutcome(ReloadOutcome.Status.ACTIVATED, candidate.version(), null);
     }

@@ -24,10 +24,40 @@ class EarlyCompilationTest {
         early.start(dir);
         RuleSource source = RuleSource.read(dir);
 
-        Compilation taken = early.take(source.ruleFiles()).orElseThrow();
+        Compilation taken = early.take(source.ruleFiles()).orElseThrow().compilation();
         assertThat(taken.succeeded()).isTrue();
         assertThat(taken.ruleset().version()).isEqualTo(RulesetCompiler.versionOf(source.ruleFiles()));
         assertThat(early.take(source.ruleFiles())).as("a second activation compiles for itself").isEmpty();
+    }
+
+    @Test
+    void loadsTheFilesTheBuildPrecompiledAndCompilesAnyOthers() throws Exception {
+        RulesFolder.copyOfShipped(dir);
+        EarlyCompilation shipped = new EarlyCompilation();
+        shipped.start(dir);
+        assertThat(shipped.take(RuleSource.read(dir).ruleFiles()).orElseThrow().how())
+                .isEqualTo("loaded precompiled during boot");
+
+        Files.writeString(dir.resolve("thresholds.drl"), RulesFolder.thresholdsWithScarcityLine(12.5));
+        EarlyCompilation edited = new EarlyCompilation();
+        edited.start(dir);
+        EarlyCompilation.Result result = edited.take(RuleSource.read(dir).ruleFiles()).orElseThrow();
+        assertThat(result.how()).isEqualTo("compiled during boot");
+        assertThat(result.compilation().ruleset().version()).isNotEqualTo(ShippedRules.ruleset().version());
+    }
+
+    @Test
+    void compilesWhenThePrecompiledRulesetCannotBeRead() throws Exception {
+        RulesFolder.copyOfShipped(dir);
+        EarlyCompilation early = new EarlyCompilation((files, compiler) -> {
+            throw new java.io.IOException("written by Drools 9.0.0");
+        });
+        early.start(dir);
+
+        EarlyCompilation.Result result = early.take(RuleSource.read(dir).ruleFiles()).orElseThrow();
+        assertThat(result.compilation().succeeded()).isTrue();
+        assertThat(result.how()).isEqualTo(
+                "compiled during boot (the precompiled ruleset could not be used: written by Drools 9.0.0)");
     }
 
     @Test

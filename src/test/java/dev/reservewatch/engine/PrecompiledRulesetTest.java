@@ -1,0 +1,119 @@
+package dev.reservewatch.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.reservewatch.api.MarketSnapshot;
+import dev.reservewatch.api.Verdict;
+
+class PrecompiledRulesetTest {
+
+    @TempDir
+    Path dir;
+
+    private final RulesetCompiler compiler = new RulesetCompiler();
+
+    private static byte[] archiveOfShipped() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrecompiledRuleset.write(new Compilation(ShippedRules.ruleset(), List.of(), List.of()), bytes);
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void aLoadedRulesetJudgesAndDescribesItselfAsTheCompiledOne() throws Exception {
+        List<RuleFile> files = ShippedRules.source().ruleFiles();
+        Ruleset compiled = ShippedRules.ruleset();
+
+        Ruleset loaded = PrecompiledRuleset.read(new ByteArrayInputStream(archiveOfShipped()), files, compiler)
+                .ruleset();
+
+        assertThat(loaded.kieBase()).isNotSameAs(compiled.kieBase());
+        assertThat(loaded.version()).isEqualTo(compiled.version());
+        assertThat(loaded.rules()).isEqualTo(compiled.rules());
+        assertThat(loaded.figuresRead()).isEqualTo(compiled.figuresRead());
+        assertThat(loaded.globals().keySet()).isEqualTo(compiled.globals().keySet());
+        DecisionEngine engine = new DecisionEngine();
+        for (MarketSnapshot snapshot : List.of(Snapshots.article(), SampleSnapshot.FULL)) {
+            Verdict fromArchive = engine.evaluate(loaded, snapshot);
+            Verdict fromCompile = engine.evaluate(compiled, snapshot);
+            assertThat(fromArchive.regime()).isEqualTo(fromCompile.regime());
+            assertThat(fromArchive.actions()).isEqualTo(fromCompile.actions());
+            assertThat(fromArchive.signals()).isEqualTo(fromCompile.signals());
+            assertThat(fromArchive.explanation()).isEqualTo(fromCompile.explanation());
+            assertThat(fromArchive.firedRules()).isEqualTo(fromCompile.firedRules());
+        }
+        assertThat(new ScenarioRunner(engine, ShippedRules.READER).runAll(loaded, ShippedRules.source().scenarios()))
+                .isNotEmpty().allMatch(ScenarioResult::passed);
+    }
+
+    @Test
+    void keepsTheCompileWarnings() throws Exception {
+        List<RuleFile> files = ShippedRules.source().ruleFiles();
+        CompileProblem warning = new CompileProblem("reserves.drl", 12, 4, "a warning the compile gave");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrecompiledRuleset.write(new Compilation(ShippedRules.ruleset(), List.of(), List.of(warning)), bytes);
+
+        Compilation loaded = PrecompiledRuleset.read(new ByteArrayInputStream(bytes.toByteArray()), files, compiler);
+
+        assertThat(loaded.warnings()).containsExactly(warning);
+    }
+
+    @Test
+    void refusesAnArchiveOfOtherFilesOrBytesThatAreNoArchive() throws Exception {
+        List<RuleFile> edited = ShippedRules.source().ruleFiles().stream()
+                .map(file -> file.name().equals("thresholds.drl")
+                        ? new RuleFile(file.name(), RulesFolder.thresholdsWithScarcityLine(12.5)) : file)
+                .toList();
+        byte[] archive = archiveOfShipped();
+
+        assertThatThrownBy(() -> PrecompiledRuleset.read(new ByteArrayInputStream(archive), edited, compiler))
+                .isInstanceOf(IOException.class).hasMessageContaining("not these files");
+        byte[] truncated = Arrays.copyOf(archive, archive.length / 2);
+        assertThatThrownBy(() -> PrecompiledRuleset.read(new ByteArrayInputStream(truncated),
+                ShippedRules.source().ruleFiles(), compiler)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> PrecompiledRuleset.read(new ByteArrayInputStream("rule \"x\" end".getBytes()),
+                ShippedRules.source().ruleFiles(), compiler)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void theBuildPutsTheShippedRulesOnTheClasspathPrecompiled() throws Exception {
+        Compilation found = PrecompiledRuleset.find(ShippedRules.source().ruleFiles(), compiler)
+                .orElseThrow(() -> new AssertionError("no " + PrecompiledRuleset.RESOURCE_DIR + " archive of rules/:"
+                        + " the build's precompile step (pom.xml, process-classes) did not run"));
+
+        assertThat(found.ruleset().version()).isEqualTo(ShippedRules.ruleset().version());
+        assertThat(PrecompiledRuleset.find(List.of(new RuleFile("other.drl", "package rules\n")), compiler)).isEmpty();
+    }
+
+    @Test
+    void theBuildStepWritesOneArchivePerFolderAndNoneForRulesThatDoNotCompile() throws Exception {
+        Path rules = dir.resolve("rules");
+        RulesFolder.copyOfShipped(rules);
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("0123.ruleset"), "an archive of an earlier build");
+
+        PrecompiledRuleset.main(new String[] { rules.toString(), out.toString() });
+        try (var listing = Files.list(out)) {
+            assertThat(listing.map(p -> p.getFileName().toString()))
+                    .containsExactly(PrecompiledRuleset.fileName(ShippedRules.ruleset().version()));
+        }
+
+        Files.writeString(rules.resolve("thresholds.drl"), "rule broken when then");
+        PrecompiledRuleset.main(new String[] { rules.toString(), out.toString() });
+        try (var listing = Files.list(out)) {
+            assertThat(listing).as("a folder that does not compile leaves nothing to load").isEmpty();
+        }
+    }
+}
