@@ -31,6 +31,19 @@ class ScenarioTest {
     }
 
     @Test
+    void runsAFolderAtOnceAndAnswersInItsFilesOrderWithUnreadableFilesFailed() {
+        Map<String, byte[]> files = new java.util.TreeMap<>(ShippedRules.source().scenarios());
+        files.put("0-not-json.json", "{".getBytes());
+
+        List<ScenarioResult> results = runner.runAll(ShippedRules.ruleset(), files);
+
+        assertThat(results).extracting(ScenarioResult::file).containsExactlyElementsOf(files.keySet());
+        assertThat(results.get(0).passed()).isFalse();
+        assertThat(results.get(0).failures()).singleElement().asString().startsWith("cannot be read: ");
+        assertThat(results.subList(1, results.size())).allMatch(ScenarioResult::passed);
+    }
+
+    @Test
     void shipsTheEpisodesAnAnalystExpects() {
         assertThat(ShippedRules.source().scenarios().keySet()).contains(
                 "2022-06-runoff-starts.json", "2024-06-buffer-draining.json", "2025-10-article-alarm.json",
