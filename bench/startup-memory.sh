@@ -8,20 +8,24 @@
 # - Creates a bare Quarkus app in a temporary folder (never in the repository): io.quarkus:quarkus-bom at
 #   the repository's quarkus.platform.version, quarkus-rest-jackson, quarkus-smallrye-health and one hello
 #   resource, and builds it with this repository's wrapper (mvnw -f <tmp>/pom.xml package -DskipTests).
-# - Launches each app 5 times, alternating real and bare so that a drift of the machine weighs on both,
-#   every launch alike: the Kubernetes JVM settings (the JAVA_TOOL_OPTIONS of k8s/base/deployment.yaml,
-#   read from it, plus -XX:MaxRAM=768m, as under the 768Mi limit), the production profile,
-#   127.0.0.1 and a free port from 18080. Start-up time is from the launch to the first 200 of
-#   GET /q/health/ready, polled every 20 ms (the real service is ready once its ruleset is active). The
-#   RSS (VmRSS of /proc/<pid>/status) is read at that moment.
+# - Launches 5 times each, in turn: the real service on rules/ (the folder the build precompiled: it must
+#   log "loaded precompiled during boot"), the real service on a copy of rules/ with one comment added
+#   (any other folder: it must log "compiled during boot"), and the bare app, so that a drift of the
+#   machine weighs on all three; every launch alike: the Kubernetes JVM settings (the JAVA_TOOL_OPTIONS
+#   of k8s/base/deployment.yaml, read from it, plus -XX:MaxRAM=768m, as under the 768Mi limit), the
+#   production profile, 127.0.0.1 and a free port from 18080. Start-up time is from the launch to the
+#   first 200 of GET /q/health/ready, polled every 20 ms (the real service is ready once its ruleset is
+#   active). The RSS (VmRSS of /proc/<pid>/status) and the CPU used so far (user + system, all threads,
+#   /proc/<pid>/stat) are read at that moment.
 # - Launches the real service once more, reads its RSS 5 s after ready, runs wrk on POST /verdicts for 60 s
 #   (2 threads x 32 connections, examples/2025-10-article.json) and reads the RSS and its peak (VmHWM).
-# - Prints both medians, the ratio real/bare (target <= 2.5), the RSS after start and after the load
+# - Prints the medians, the ratio real/bare (target <= 2.5), the edited folder's ratio (no target), the
+#   CPU at ready of each, the RSS after start and after the load
 #   (target <= 300 MiB after the load), machine info, the date and the command; writes it to
 #   target/bench/startup-<timestamp>.txt. Exit status 1 when the load got non-2xx answers or socket
 #   errors; a missed target is reported, not an error.
 #
-# Needs: bash, coreutils, curl, wrk, a JDK 17. Takes about 2 minutes with the bare app's build (every run;
+# Needs: bash, coreutils, curl, wrk, a JDK 17. Takes about 3 minutes with the bare app's build (every run;
 # about 10 s with a warm Maven cache), plus the production jar's build when needed.
 # BENCH_EXTRA_JAVA_OPTS adds JVM flags after the Kubernetes ones (e.g. -XX:ActiveProcessorCount=1, as in the
 # pod with its CPU limit of 1); the summary records them.
@@ -169,14 +173,19 @@ fi
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
-# launch app_dir label: starts it (SERVICE_PID, PORT, SERVICE_LOG), waits for the first 200 of
-# /q/health/ready; sets READY_MS (launch to ready) and READY_RSS_KB
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ms() { # user + system CPU of a process so far, all its threads (fields 14 and 15 of /proc/<pid>/stat)
+  sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk -v hz="$CLK_TCK" '{ printf "%d", ($12 + $13) * 1000 / hz }' || echo 0
+}
+
+# launch app_dir label [rules_dir]: starts it (SERVICE_PID, PORT, SERVICE_LOG), waits for the first 200 of
+# /q/health/ready; sets READY_MS (launch to ready), READY_RSS_KB and READY_CPU_MS
 launch() {
-  local app=$1 label=$2 t0 t1 code deadline
+  local app=$1 label=$2 rules=${3:-$REPO/rules} t0 t1 code deadline
   pick_port
   SERVICE_LOG="$WORK/$label.log"
   t0=$(date +%s%N)
-  start_service "$app" RULES_DIR="$REPO/rules"
+  start_service "$app" RULES_DIR="$rules"
   deadline=$(( t0 + READY_TIMEOUT_S * 1000000000 ))
   while :; do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$PORT/q/health/ready" || true)
@@ -189,7 +198,13 @@ launch() {
     sleep "$POLL_S"
   done
   READY_RSS_KB=$(rss_kb "$SERVICE_PID")
+  READY_CPU_MS=$(cpu_ms "$SERVICE_PID")
   READY_MS=$(( (t1 - t0) / 1000000 ))
+}
+
+# expect_boot label words: the activation's log line must say how the rules were had at boot
+expect_boot() {
+  grep -q "$2" "$SERVICE_LOG" || die "$1: the activation log line does not say '$2'"
 }
 
 quarkus_reported_s() { # the "started in X.XXXs" figure Quarkus logs, for reference
@@ -198,22 +213,35 @@ quarkus_reported_s() { # the "started in X.XXXs" figure Quarkus logs, for refere
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-REAL_MS=() BARE_MS=() REAL_RSS=() BARE_RSS=() REAL_QS=() BARE_QS=()
+# the shipped rules with one comment added: no longer the files the build precompiled, so compiled at start
+EDITED_RULES="$WORK/rules-edited"
+cp -R "$REPO/rules" "$EDITED_RULES"
+printf '\n// edited: no longer the folder the build precompiled\n' >>"$EDITED_RULES/thresholds.drl"
+
+REAL_MS=() BARE_MS=() REAL_RSS=() BARE_RSS=() REAL_QS=() BARE_QS=() EDIT_MS=() EDIT_QS=()
+REAL_CPU=() BARE_CPU=() EDIT_CPU=()
 for i in $(seq 1 "$LAUNCHES"); do
   launch "$PROD_APP" "real-$i"
-  REAL_MS+=("$READY_MS"); REAL_RSS+=("$READY_RSS_KB"); REAL_QS+=("$(quarkus_reported_s)")
+  expect_boot "real-$i" "loaded precompiled during boot"
+  REAL_MS+=("$READY_MS"); REAL_RSS+=("$READY_RSS_KB"); REAL_QS+=("$(quarkus_reported_s)"); REAL_CPU+=("$READY_CPU_MS")
   if [ "$i" = 1 ]; then
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
       --data-binary @"$BODY" "http://127.0.0.1:$PORT/bench/echo" || true)
     [ "$code" = 404 ] || echo "WARNING: POST /bench/echo answered $code, not 404: $PROD_APP looks like a bench build; rebuild with --rebuild" >&2
   fi
   stop_pid "$SERVICE_PID" 20; SERVICE_PID=""
-  echo "real service, launch $i: ready in ${READY_MS} ms, RSS $(( READY_RSS_KB / 1024 )) MiB"
+  echo "real service, launch $i: ready in ${READY_MS} ms, RSS $(( READY_RSS_KB / 1024 )) MiB, CPU ${READY_CPU_MS} ms"
+  sleep 1
+  launch "$PROD_APP" "edited-$i" "$EDITED_RULES"
+  expect_boot "edited-$i" "compiled during boot"
+  EDIT_MS+=("$READY_MS"); EDIT_QS+=("$(quarkus_reported_s)"); EDIT_CPU+=("$READY_CPU_MS")
+  stop_pid "$SERVICE_PID" 20; SERVICE_PID=""
+  echo "edited rules, launch $i: ready in ${READY_MS} ms, CPU ${READY_CPU_MS} ms"
   sleep 1
   launch "$BARE/target/quarkus-app" "bare-$i"
-  BARE_MS+=("$READY_MS"); BARE_RSS+=("$READY_RSS_KB"); BARE_QS+=("$(quarkus_reported_s)")
+  BARE_MS+=("$READY_MS"); BARE_RSS+=("$READY_RSS_KB"); BARE_QS+=("$(quarkus_reported_s)"); BARE_CPU+=("$READY_CPU_MS")
   stop_pid "$SERVICE_PID" 20; SERVICE_PID=""
-  echo "bare app,     launch $i: ready in ${READY_MS} ms, RSS $(( READY_RSS_KB / 1024 )) MiB"
+  echo "bare app,     launch $i: ready in ${READY_MS} ms, RSS $(( READY_RSS_KB / 1024 )) MiB, CPU ${READY_CPU_MS} ms"
   sleep 1
 done
 
@@ -244,6 +272,8 @@ REAL_MED=$(median "${REAL_MS[@]}")
 BARE_MED=$(median "${BARE_MS[@]}")
 RATIO=$(awk "BEGIN { printf \"%.2f\", ($BARE_MED > 0 ? $REAL_MED / $BARE_MED : 0) }")
 RATIO_OK=$(awk "BEGIN { exit !($RATIO <= 2.5) }" && echo MET || echo "NOT MET")
+EDIT_MED=$(median "${EDIT_MS[@]}")
+EDIT_RATIO=$(awk "BEGIN { printf \"%.2f\", ($BARE_MED > 0 ? $EDIT_MED / $BARE_MED : 0) }")
 LOADED_OK=$(awk "BEGIN { exit !($LOADED_RSS_KB <= 300 * 1024) }" && echo MET || echo "NOT MET")
 JVM_ERGONOMICS=$(jvm_ergonomics)
 WRK_VERSION=$(wrk_version)
@@ -254,11 +284,15 @@ start_summary "Reserve Watch: start-up time and memory, against a bare Quarkus a
 say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the 768Mi limit): $JVM_ERGONOMICS"
 say "real:        $PROD_APP, rules $REPO/rules, production profile, 127.0.0.1"
 say "bare:        Quarkus $QUARKUS_VERSION, quarkus-rest-jackson + quarkus-smallrye-health + one resource, built in a temporary folder"
-say "method:      launch to first 200 of GET /q/health/ready (polled every ${POLL_S}s), $LAUNCHES launches each, alternating real and bare"
+say "edited:      the real service on a copy of the rules with one comment added: compiled at start, as any folder but the one the build precompiled"
+say "method:      launch to first 200 of GET /q/health/ready (polled every ${POLL_S}s), $LAUNCHES launches each, in turn real, edited, bare; CPU = user + system of the process at ready"
 say ""
 say "start-up, real service: median $REAL_MED ms (runs: $(list_ms "${REAL_MS[@]}") ms; Quarkus' own 'started in': $(list_ms "${REAL_QS[@]}") s)"
 say "start-up, bare app:     median $BARE_MED ms (runs: $(list_ms "${BARE_MS[@]}") ms; Quarkus' own 'started in': $(list_ms "${BARE_QS[@]}") s)"
 say "ratio real/bare:        $RATIO (target <= 2.5: $RATIO_OK)"
+say "start-up, edited rules: median $EDIT_MED ms (runs: $(list_ms "${EDIT_MS[@]}") ms; Quarkus' own 'started in': $(list_ms "${EDIT_QS[@]}") s)"
+say "ratio edited/bare:      $EDIT_RATIO (no target: what a folder other than the precompiled one costs)"
+say "CPU at ready, medians:  real $(median "${REAL_CPU[@]}") ms, edited rules $(median "${EDIT_CPU[@]}") ms, bare $(median "${BARE_CPU[@]}") ms"
 say ""
 say "RSS at ready, real:     median $(mib "$(median "${REAL_RSS[@]}")") MiB (runs: $(list_mib "${REAL_RSS[@]}") MiB)"
 say "RSS at ready, bare:     median $(mib "$(median "${BARE_RSS[@]}")") MiB (runs: $(list_mib "${BARE_RSS[@]}") MiB)"
