@@ -5,7 +5,7 @@
 #   bench/http.sh [--rebuild]
 #
 # - Builds the bench jar (./mvnw package -DskipTests -Dquarkus.profile=bench) when target/bench-app is
-#   missing, older than src/main, pom.xml or examples/, or when --rebuild is given. The build writes
+#   missing, older than src/main, pom.xml, examples/ or rules/, or when --rebuild is given. The build writes
 #   target/quarkus-app; this script moves it to target/bench-app and puts the previous
 #   target/quarkus-app (the production build) back, so the production build is never replaced by a bench one.
 # - Starts it on 127.0.0.1 (a free port from 18080) with the Kubernetes JVM settings

@@ -128,7 +128,8 @@ run_child() { # runs a command in the background and waits, so that a signal rea
 # ---------------------------------------------------------------- builds
 sources_newer_than() { # file: true when a source is newer than it, or it is missing
   [ -f "$1" ] || return 0
-  [ -n "$(find src/main pom.xml examples -type f -newer "$1" -print 2>/dev/null | head -n 1)" ]
+  # rules/ too: the jar carries the shipped rules precompiled
+  [ -n "$(find src/main pom.xml examples rules -type f -newer "$1" -print 2>/dev/null | head -n 1)" ]
 }
 
 build_prod_app() {

@@ -6,7 +6,7 @@
 #   bench/reload-speed.sh [--rebuild]
 #
 # - Builds the production jar (./mvnw package -DskipTests) when target/quarkus-app is missing, older
-#   than src/main, pom.xml or examples/, or when --rebuild is given.
+#   than src/main, pom.xml, examples/ or rules/, or when --rebuild is given.
 # - Copies rules/*.drl and rules/scenarios/ to a temporary folder and starts the jar on 127.0.0.1 with
 #   RULES_DIR pointing there, RULES_ADMIN_TOKEN set (a random token), RULES_WATCH=false (so that only the
 #   timed request reloads) and the Kubernetes JVM settings (the JAVA_TOOL_OPTIONS of

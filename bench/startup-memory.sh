@@ -4,7 +4,7 @@
 #   bench/startup-memory.sh [--rebuild]
 #
 # - Builds the production jar (./mvnw package -DskipTests) when target/quarkus-app is missing, older
-#   than src/main, pom.xml or examples/, or when --rebuild is given.
+#   than src/main, pom.xml, examples/ or rules/, or when --rebuild is given.
 # - Creates a bare Quarkus app in a temporary folder (never in the repository): io.quarkus:quarkus-bom at
 #   the repository's quarkus.platform.version, quarkus-rest-jackson, quarkus-smallrye-health and one hello
 #   resource, and builds it with this repository's wrapper (mvnw -f <tmp>/pom.xml package -DskipTests).
@@ -204,7 +204,7 @@ launch() {
 
 # expect_boot label words: the activation's log line must say how the rules were had at boot
 expect_boot() {
-  grep -q "$2" "$SERVICE_LOG" || die "$1: the activation log line does not say '$2'"
+  grep -qF -- "$2" "$SERVICE_LOG" || die "$1: the activation log line does not say '$2'"
 }
 
 quarkus_reported_s() { # the "started in X.XXXs" figure Quarkus logs, for reference
@@ -233,7 +233,7 @@ for i in $(seq 1 "$LAUNCHES"); do
   echo "real service, launch $i: ready in ${READY_MS} ms, RSS $(( READY_RSS_KB / 1024 )) MiB, CPU ${READY_CPU_MS} ms"
   sleep 1
   launch "$PROD_APP" "edited-$i" "$EDITED_RULES"
-  expect_boot "edited-$i" "compiled during boot"
+  expect_boot "edited-$i" "(compiled during boot"
   EDIT_MS+=("$READY_MS"); EDIT_QS+=("$(quarkus_reported_s)"); EDIT_CPU+=("$READY_CPU_MS")
   stop_pid "$SERVICE_PID" 20; SERVICE_PID=""
   echo "edited rules, launch $i: ready in ${READY_MS} ms, CPU ${READY_CPU_MS} ms"

@@ -40,8 +40,8 @@ public final class EarlyCompilation {
         this.precompiledRulesets = precompiledRulesets;
     }
 
-    /** A compilation made at boot, and how: for the activation's log line. */
-    record Result(Compilation compilation, String how) {
+    /** A compilation made at boot, and how: for the activation's log line; precompiled when loaded. */
+    record Result(Compilation compilation, String how, boolean precompiled) {
     }
 
     /** Starts compiling, at boot, the folder the configuration most likely names. */
@@ -64,13 +64,14 @@ public final class EarlyCompilation {
                 try {
                     Optional<Compilation> precompiled = precompiledRulesets.find(files, compiler);
                     if (precompiled.isPresent()) {
-                        result.complete(new Result(precompiled.get(), "loaded precompiled during boot"));
+                        result.complete(new Result(precompiled.get(), "loaded precompiled during boot", true));
                         return;
                     }
                 } catch (Exception | LinkageError e) {
-                    fallback = " (the precompiled ruleset could not be used: " + e.getMessage() + ")";
+                    fallback = " (the precompiled ruleset could not be used: "
+                            + java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()) + ")";
                 }
-                result.complete(new Result(compiler.compile(files), "compiled during boot" + fallback));
+                result.complete(new Result(compiler.compile(files), "compiled during boot" + fallback, false));
             } catch (Exception e) {
                 // nothing to reuse: the first activation reads, compiles and reports as it always does
             } finally {

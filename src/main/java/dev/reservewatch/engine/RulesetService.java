@@ -139,26 +139,30 @@ public class RulesetService {
         long started = System.nanoTime();
         // the first activation may find the folder already compiled while Quarkus booted (same files only)
         Optional<EarlyCompilation.Result> atBoot = early.take(source.ruleFiles());
+        String how = atBoot.map(boot -> boot.how() + ", waited").orElse("compiled in");
         Compilation compilation = atBoot.map(EarlyCompilation.Result::compilation)
                 .orElseGet(() -> compiler.compile(source.ruleFiles()));
         long compiled = System.nanoTime();
+        Check check = compilation.succeeded() ? check(compilation.ruleset(), source) : null;
+        if (check != null && !check.passed() && atBoot.map(EarlyCompilation.Result::precompiled).orElse(false)) {
+            // the build's archive of these very files does not behave as they do: the DRL decides, compile it
+            LOG.warnf("The precompiled ruleset %s failed its checks (%s); compiling %s instead",
+                    compilation.ruleset().version(), check.reason(), rulesDir());
+            compilation = compiler.compile(source.ruleFiles());
+            compiled = System.nanoTime();
+            how = "compiled after the precompiled ruleset failed its checks, in";
+            check = compilation.succeeded() ? check(compilation.ruleset(), source) : null;
+        }
         if (!compilation.succeeded()) {
             return reject(RulesetCompiler.versionOf(source.ruleFiles()),
                     compilation.errors().size() + " compile error(s), first: " + compilation.errors().get(0),
                     compilation.errors(), List.of());
         }
         Ruleset candidate = compilation.ruleset();
-        try {
-            engine.evaluate(candidate, SampleSnapshot.FULL);
-        } catch (RuleExecutionException e) {
-            return reject(candidate.version(), "the sample evaluation failed: " + e.getMessage(), List.of(), List.of());
+        if (!check.passed()) {
+            return reject(candidate.version(), check.reason(), List.of(), check.failed());
         }
-        List<ScenarioResult> results = scenarios.runAll(candidate, source.scenarios());
-        List<ScenarioResult> failed = results.stream().filter(r -> !r.passed()).toList();
-        if (!failed.isEmpty()) {
-            return reject(candidate.version(), failed.size() + " of " + results.size() + " scenario(s) failed, first: "
-                    + failed.get(0).name() + ": " + failed.get(0).failures().get(0), List.of(), failed);
-        }
+        List<ScenarioResult> results = check.results();
         Set<String> uncovered = new TreeSet<>(candidate.rules().keySet());
         results.forEach(result -> result.firedRules().forEach(uncovered::remove));
         long checked = System.nanoTime();
@@ -167,9 +171,39 @@ public class RulesetService {
         activationListeners.forEach(listener -> listener.accept(candidate));
         LOG.infof("Ruleset %s active: %d rule file(s), %d rules, %d scenario(s) passed, from %s (%s %d ms,"
                 + " checked in %d ms)", candidate.version(), candidate.files().size(), candidate.rules().size(),
-                results.size(), rulesDir(), atBoot.map(boot -> boot.how() + ", waited").orElse("compiled in"),
-                (compiled - started) / 1_000_000, (checked - compiled) / 1_000_000);
+                results.size(), rulesDir(), how, (compiled - started) / 1_000_000, (checked - compiled) / 1_000_000);
         return new ReloadOutcome(ReloadOutcome.Status.ACTIVATED, candidate.version(), null);
+    }
+
+    /** What checking a candidate found: passed when {@code reason} is null. */
+    private record Check(List<ScenarioResult> results, String reason, List<ScenarioResult> failed) {
+        boolean passed() {
+            return reason == null;
+        }
+    }
+
+    /** The sample snapshot must evaluate and every scenario pass. */
+    private Check check(Ruleset candidate, RuleSource source) {
+        try {
+            engine.evaluate(candidate, SampleSnapshot.FULL);
+        } catch (RuleExecutionException e) {
+            return new Check(List.of(), "the sample evaluation failed: " + e.getMessage(), List.of());
+        } catch (LinkageError e) {
+            // generated code that does not fit the application's classes: refused, not a failed start-up
+            return new Check(List.of(), "the sample evaluation failed: " + e, List.of());
+        }
+        List<ScenarioResult> results;
+        try {
+            results = scenarios.runAll(candidate, source.scenarios());
+        } catch (LinkageError e) {
+            return new Check(List.of(), "the scenarios could not run: " + e, List.of());
+        }
+        List<ScenarioResult> failed = results.stream().filter(r -> !r.passed()).toList();
+        if (!failed.isEmpty()) {
+            return new Check(results, failed.size() + " of " + results.size() + " scenario(s) failed, first: "
+                    + failed.get(0).name() + ": " + failed.get(0).failures().get(0), failed);
+        }
+        return new Check(results, null, List.of());
     }
 
     private ReloadOutcome reject(String version, String reason, List<CompileProblem> errors,

@@ -47,6 +47,33 @@ class EarlyCompilationTest {
     }
 
     @Test
+    void aPrecompiledRulesetThatFailsTheChecksGivesWayToACompile() throws Exception {
+        RulesFolder.copyOfShipped(dir);
+        List<RuleFile> shipped = RuleSource.read(dir).ruleFiles();
+        // what a stale archive would be: named after the shipped files, compiled from other rules
+        List<RuleFile> other = shipped.stream().map(file -> file.name().equals("thresholds.drl")
+                ? new RuleFile(file.name(), RulesFolder.thresholdsWithScarcityLine(1.0)) : file).toList();
+        RulesetCompiler compiler = new RulesetCompiler();
+        Compilation stale = compiler.assemble(shipped, compiler.compile(other).ruleset().kieBase(), List.of());
+        DecisionEngine engine = new DecisionEngine();
+        ScenarioRunner runner = new ScenarioRunner(engine, ShippedRules.READER);
+        assertThat(runner.runAll(stale.ruleset(), ShippedRules.source().scenarios()))
+                .as("the stale archive fails a scenario").anyMatch(result -> !result.passed());
+        EarlyCompilation early = new EarlyCompilation((files, ignored) -> java.util.Optional.of(stale));
+        early.start(dir);
+        Instant ownCompiler = Instant.parse("2000-01-01T00:00:00Z");
+        RulesetService service = new RulesetService(RulesFolder.config(dir),
+                new RulesetCompiler(Clock.fixed(ownCompiler, ZoneOffset.UTC)), runner, engine, early);
+
+        assertThat(service.reload().status()).isEqualTo(ReloadOutcome.Status.ACTIVATED);
+        Activation activation = service.activation().orElseThrow();
+        assertThat(activation.ruleset().loadedAt()).as("compiled by the service").isEqualTo(ownCompiler);
+        assertThat(activation.ruleset().version()).isEqualTo(stale.ruleset().version());
+        assertThat(activation.scenarios()).allMatch(ScenarioResult::passed);
+        assertThat(service.lastRejection()).isEmpty();
+    }
+
+    @Test
     void compilesWhenThePrecompiledRulesetCannotBeRead() throws Exception {
         RulesFolder.copyOfShipped(dir);
         EarlyCompilation early = new EarlyCompilation((files, compiler) -> {

@@ -97,7 +97,7 @@ class PrecompiledRulesetTest {
     }
 
     @Test
-    void theBuildStepWritesOneArchivePerFolderAndNoneForRulesThatDoNotCompile() throws Exception {
+    void theBuildStepWritesOneArchivePerFolderAndNoneForRulesThatDoNotCompileOrAreMissing() throws Exception {
         Path rules = dir.resolve("rules");
         RulesFolder.copyOfShipped(rules);
         Path out = dir.resolve("out");
@@ -114,6 +114,11 @@ class PrecompiledRulesetTest {
         PrecompiledRuleset.main(new String[] { rules.toString(), out.toString() });
         try (var listing = Files.list(out)) {
             assertThat(listing).as("a folder that does not compile leaves nothing to load").isEmpty();
+        }
+
+        PrecompiledRuleset.main(new String[] { dir.resolve("no-rules-here").toString(), out.toString() });
+        try (var listing = Files.list(out)) {
+            assertThat(listing).as("nor does a missing folder").isEmpty();
         }
     }
 }
