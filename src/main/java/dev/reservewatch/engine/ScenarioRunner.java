@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import dev.reservewatch.api.SnapshotReader;
@@ -27,10 +29,47 @@ public final class ScenarioRunner {
      * scenario. The results come in the map's order.
      */
     public List<ScenarioResult> runAll(Ruleset ruleset, Map<String, byte[]> scenarioFiles) {
-        // independent of one another and cold at start-up: on every core, results in the files' order
-        return scenarioFiles.entrySet().parallelStream()
-                .map(entry -> runFile(ruleset, entry.getKey(), entry.getValue()))
-                .toList();
+        // Independent of one another, and cold at start-up: run on every core. On threads of their own, not
+        // the common fork-join pool, whose threads may carry another context class loader (Drools finds its
+        // services through it); a thread started here inherits the caller's.
+        List<Map.Entry<String, byte[]>> files = List.copyOf(scenarioFiles.entrySet());
+        ScenarioResult[] results = new ScenarioResult[files.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            try {
+                for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                    results[i] = runFile(ruleset, files.get(i).getKey(), files.get(i).getValue());
+                }
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+                next.set(files.size()); // the others stop at their next file
+            }
+        };
+        int helpers = Math.min(Runtime.getRuntime().availableProcessors(), files.size()) - 1;
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < helpers; i++) {
+            Thread thread = new Thread(worker, "rules-check-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        worker.run();
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while checking scenarios", e);
+            }
+        }
+        Throwable thrown = failure.get();
+        if (thrown instanceof RuntimeException e) {
+            throw e;
+        } else if (thrown instanceof Error e) {
+            throw e;
+        }
+        return List.of(results);
     }
 
     private ScenarioResult runFile(Ruleset ruleset, String file, byte[] json) {
