@@ -42,8 +42,8 @@ public class BodySizeCap {
             context.next();
             return;
         }
-        Problem problem = Problem.of(413, "The request is too large", "The body is " + declared
-                + " bytes; no endpoint accepts more than " + cap + " bytes (quarkus.http.limits.max-body-size).");
+        Problem problem = Problem.tooLarge("The body is " + declared + " bytes; no endpoint accepts more than "
+                + cap + " bytes (quarkus.http.limits.max-body-size).");
         String body;
         try {
             body = json.writeValueAsString(problem);

@@ -16,4 +16,9 @@ public record Problem(String type, String title, int status, String detail, List
     public static Problem of(int status, String title, String detail) {
         return new Problem("about:blank", title, status, detail, List.of(), null, null);
     }
+
+    /** A body above a size limit: an endpoint's own, or the hard cap over all of them. */
+    public static Problem tooLarge(String detail) {
+        return of(413, "The request is too large", detail);
+    }
 }

@@ -27,7 +27,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response tooLarge(PayloadTooLargeException e) {
-        return answer(Problem.of(413, "The request is too large", e.getMessage()));
+        return answer(Problem.tooLarge(e.getMessage()));
     }
 
     @ServerExceptionMapper
