@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # HTTP throughput and latency of POST /verdicts against its ceiling, POST /bench/echo (the same HTTP
-# path, strict parsing and validation of the snapshot, no rules), in one JVM and one run.
+# path, strict parsing and validation of the snapshot, no rules), in one JVM and one run; and, to show
+# where the difference goes, POST /bench/verdict-body (the echo's path, answered with a verdict judged
+# once and kept: a verdict's body without the rules).
 #
 #   bench/http.sh [--rebuild]
 #
@@ -12,16 +14,18 @@
 #   (the JAVA_TOOL_OPTIONS of k8s/base/deployment.yaml, read from it) plus -XX:MaxRAM=768m, so the JVM
 #   sizes itself as under the 768Mi container limit, and the production run-time profile.
 # - wrk, 2 threads x 32 connections, body examples/2025-10-article.json (bench/post-snapshot.lua):
-#   10 s warm-up of each endpoint, then three measured 30 s runs in the order echo, verdicts, echo. The
-#   ceiling's figures are the mean of the two echo runs, which bracket the verdicts run in time, so a
-#   drift of the machine during the run (thermal, noisy neighbours, JIT) weighs on both sides alike;
-#   the drift between the two echo runs is printed too.
+#   10 s warm-up of each endpoint, then four measured 30 s runs in the order echo, verdict-body,
+#   verdicts, echo. The ceiling's figures are the mean of the two echo runs, which bracket the other runs
+#   in time, so a drift of the machine during the run (thermal, noisy neighbours, JIT) weighs on both
+#   sides alike; the drift between the two echo runs is printed too.
 # - Prints requests/s, p50 and p99 for each run, the ratios verdicts/ceiling for throughput (target
-#   >= 0.85) and p99 (target <= 1.5), machine info, the date and the command; writes the summary, followed
+#   >= 0.85) and p99 (target <= 1.5), the same ratios for the verdict body alone (verdict-body/ceiling)
+#   and for the rest (verdicts/verdict-body: the rules, the decision log and the verdict metrics),
+#   machine info, the date and the command; writes the summary, followed
 #   by the raw wrk output, to target/bench/http-<timestamp>.txt. Exit status 1 when any run got a non-2xx
 #   answer or a socket error; a missed performance target is reported, not an error.
 #
-# Needs: bash, coreutils, curl, wrk, python3, a JDK 17 (java on PATH or JAVA_HOME). Takes about 2 minutes,
+# Needs: bash, coreutils, curl, wrk, python3, a JDK 17 (java on PATH or JAVA_HOME). Takes about 3 minutes,
 # plus the build when one is needed (about 15 s when the classes are up to date, minutes when not).
 # BENCH_EXTRA_JAVA_OPTS adds JVM flags after the Kubernetes ones (e.g. -XX:ActiveProcessorCount=1, as in the
 # pod with its CPU limit of 1); the summary records them.
@@ -112,6 +116,19 @@ if [ "$code" = 404 ]; then
   die "POST /bench/echo answered 404: $BENCH_APP is not a bench build; run bench/http.sh --rebuild"
 fi
 [ "$code" = 200 ] || die "POST /bench/echo answered $code before the load: $(head -c 400 "$WORK/echo.json" 2>/dev/null)"
+code=$(curl -s -o "$WORK/verdict-body.json" -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
+  --data-binary @"$BODY" "$BASE/bench/verdict-body" || true)
+[ "$code" = 200 ] || die "POST /bench/verdict-body answered $code before the load: $(head -c 400 "$WORK/verdict-body.json" 2>/dev/null)"
+# the kept verdict is the real one: the same but for its decision id, and as large within a few bytes
+python3 - "$WORK/verdict.json" "$WORK/verdict-body.json" <<'PY' || die "POST /bench/verdict-body does not answer the verdict of POST /verdicts"
+import json, os, sys
+real, kept = (json.load(open(p)) for p in sys.argv[1:3])
+for v in (real, kept):
+    v.pop("decisionId"); v.pop("evaluationMicros")
+assert real == kept, "the bodies differ"
+sizes = [os.path.getsize(p) for p in sys.argv[1:3]]
+assert abs(sizes[0] - sizes[1]) <= 8, sizes
+PY
 
 # ---------------------------------------------------------------- load
 run_wrk() { # path seconds outfile
@@ -123,19 +140,23 @@ run_wrk() { # path seconds outfile
   kill -0 "$SERVICE_PID" 2>/dev/null || die "the service died during the load on $1"
 }
 
-echo "warm-up: ${WARMUP_S}s on /verdicts, ${WARMUP_S}s on /bench/echo"
+echo "warm-up: ${WARMUP_S}s each on /verdicts, /bench/echo, /bench/verdict-body"
 run_wrk /verdicts "$WARMUP_S" "$WORK/warmup-verdicts.txt"
 run_wrk /bench/echo "$WARMUP_S" "$WORK/warmup-echo.txt"
-echo "measuring: ${MEASURE_S}s each, echo, verdicts, echo"
+run_wrk /bench/verdict-body "$WARMUP_S" "$WORK/warmup-body.txt"
+echo "measuring: ${MEASURE_S}s each, echo, verdict-body, verdicts, echo"
 run_wrk /bench/echo "$MEASURE_S" "$WORK/echo-1.txt"
+run_wrk /bench/verdict-body "$MEASURE_S" "$WORK/body.txt"
 run_wrk /verdicts "$MEASURE_S" "$WORK/verdicts.txt"
 run_wrk /bench/echo "$MEASURE_S" "$WORK/echo-2.txt"
 
 read -r E1_RPS E1_P50 E1_P99 E1_REQ E1_NON E1_SOCK < <(parse_wrk "$WORK/echo-1.txt")
+read -r B_RPS B_P50 B_P99 B_REQ B_NON B_SOCK < <(parse_wrk "$WORK/body.txt")
 read -r V_RPS V_P50 V_P99 V_REQ V_NON V_SOCK < <(parse_wrk "$WORK/verdicts.txt")
 read -r E2_RPS E2_P50 E2_P99 E2_REQ E2_NON E2_SOCK < <(parse_wrk "$WORK/echo-2.txt")
 read -r WV_NON WV_SOCK < <(parse_wrk "$WORK/warmup-verdicts.txt" | awk '{print $5, $6}')
 read -r WE_NON WE_SOCK < <(parse_wrk "$WORK/warmup-echo.txt" | awk '{print $5, $6}')
+read -r WB_NON WB_SOCK < <(parse_wrk "$WORK/warmup-body.txt" | awk '{print $5, $6}')
 RSS_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVICE_PID/status" 2>/dev/null || echo 0)
 
 calc() { awk "BEGIN { printf \"$1\", ($2) }"; }
@@ -145,6 +166,10 @@ C_P99=$(calc %.3f "($E1_P99 + $E2_P99) / 2")
 THROUGHPUT_RATIO=$(calc %.3f "$C_RPS > 0 ? $V_RPS / $C_RPS : 0")
 P99_RATIO=$(calc %.3f "$C_P99 > 0 ? $V_P99 / $C_P99 : 0")
 DRIFT=$(calc %.3f "$E1_RPS > 0 ? $E2_RPS / $E1_RPS : 0")
+BODY_THROUGHPUT=$(calc %.3f "$C_RPS > 0 ? $B_RPS / $C_RPS : 0")
+BODY_P99=$(calc %.3f "$C_P99 > 0 ? $B_P99 / $C_P99 : 0")
+RULES_THROUGHPUT=$(calc %.3f "$B_RPS > 0 ? $V_RPS / $B_RPS : 0")
+RULES_P99=$(calc %.3f "$B_P99 > 0 ? $V_P99 / $B_P99 : 0")
 verdict_of() { if awk "BEGIN { exit !($1) }"; then echo MET; else echo "NOT MET"; fi; }
 THROUGHPUT_OK=$(verdict_of "$THROUGHPUT_RATIO >= 0.85")
 P99_OK=$(verdict_of "$P99_RATIO <= 1.5")
@@ -157,13 +182,14 @@ start_summary "Reserve Watch HTTP benchmark: POST /verdicts against its ceiling 
 say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the 768Mi limit): $JVM_ERGONOMICS"
 say "service:     $BENCH_APP (bench build profile, prod run-time profile) on $BASE, rules $REPO/rules, decision log on stdout (to a file)"
 say "load:        $WRK_VERSION; $THREADS threads x $CONNECTIONS connections, body $BODY, keep-alive"
-say "             warm-up ${WARMUP_S}s /verdicts + ${WARMUP_S}s /bench/echo, then ${MEASURE_S}s each measured: echo, verdicts, echo"
-say "             (ceiling = mean of the two echo runs, which bracket the verdicts run)"
+say "             warm-up ${WARMUP_S}s each /verdicts, /bench/echo, /bench/verdict-body, then ${MEASURE_S}s each measured:"
+say "             echo, verdict-body, verdicts, echo (ceiling = mean of the two echo runs, which bracket the others)"
 say "wrk:         WRK_BODY_FILE=$BODY wrk -t$THREADS -c$CONNECTIONS -d${MEASURE_S}s --latency -s bench/post-snapshot.lua $BASE<path>"
 say ""
 say "$(printf '%-28s %10s %9s %9s %10s %8s %8s' run 'req/s' 'p50 ms' 'p99 ms' requests non-2xx 'sock err')"
 row() { say "$(printf '%-28s %10s %9s %9s %10s %8s %8s' "$@")"; }
 row "POST /bench/echo (run 1)" "$E1_RPS" "$E1_P50" "$E1_P99" "$E1_REQ" "$E1_NON" "$E1_SOCK"
+row "POST /bench/verdict-body" "$B_RPS" "$B_P50" "$B_P99" "$B_REQ" "$B_NON" "$B_SOCK"
 row "POST /verdicts" "$V_RPS" "$V_P50" "$V_P99" "$V_REQ" "$V_NON" "$V_SOCK"
 row "POST /bench/echo (run 2)" "$E2_RPS" "$E2_P50" "$E2_P99" "$E2_REQ" "$E2_NON" "$E2_SOCK"
 row "ceiling (mean of echo runs)" "$C_RPS" "$C_P50" "$C_P99" "" "" ""
@@ -171,6 +197,9 @@ say ""
 say "throughput verdicts/ceiling: $THROUGHPUT_RATIO (target >= 0.85: $THROUGHPUT_OK)"
 say "p99 verdicts/ceiling:        $P99_RATIO (target <= 1.5: $P99_OK)"
 say "ceiling drift echo run 2 / run 1: $DRIFT (1.000 = none)"
+say "where the difference goes (no targets):"
+say "  the verdict's body alone, verdict-body/ceiling:              throughput $BODY_THROUGHPUT, p99 $BODY_P99"
+say "  rules, decision log and metrics, verdicts/verdict-body:      throughput $RULES_THROUGHPUT, p99 $RULES_P99"
 say "service RSS after the runs: $(( RSS_KB / 1024 )) MiB"
 
 FAILED=0
@@ -182,14 +211,17 @@ fi
 if [ "$E1_NON" -ne 0 ] || [ "$E2_NON" -ne 0 ] || [ "$WE_NON" -ne 0 ]; then
   say "FAIL: POST /bench/echo got non-2xx answers: $E1_NON + $E2_NON measured, $WE_NON in the warm-up"; FAILED=1
 fi
-if [ $((V_SOCK + E1_SOCK + E2_SOCK + WV_SOCK + WE_SOCK)) -ne 0 ]; then
-  say "FAIL: socket errors (connect/read/write/timeout): verdicts $V_SOCK (+$WV_SOCK warm-up), echo $E1_SOCK + $E2_SOCK (+$WE_SOCK warm-up)"; FAILED=1
+if [ "$B_NON" -ne 0 ] || [ "$WB_NON" -ne 0 ]; then
+  say "FAIL: POST /bench/verdict-body got non-2xx answers: $B_NON measured, $WB_NON in the warm-up"; FAILED=1
+fi
+if [ $((V_SOCK + E1_SOCK + E2_SOCK + B_SOCK + WV_SOCK + WE_SOCK + WB_SOCK)) -ne 0 ]; then
+  say "FAIL: socket errors (connect/read/write/timeout): verdicts $V_SOCK (+$WV_SOCK warm-up), echo $E1_SOCK + $E2_SOCK (+$WE_SOCK warm-up), verdict-body $B_SOCK (+$WB_SOCK warm-up)"; FAILED=1
 fi
 
 {
   echo ""
   echo "================ raw wrk output ================"
-  for f in warmup-verdicts warmup-echo echo-1 verdicts echo-2; do
+  for f in warmup-verdicts warmup-echo warmup-body echo-1 body verdicts echo-2; do
     echo "---- $f ----"
     cat "$WORK/$f.txt"
   done

@@ -133,6 +133,16 @@ class VerdictResourceTest {
     }
 
     @Test
+    void servesTheBenchmarkEndpointsOnlyInTheBenchBuild() throws IOException {
+        // dev.reservewatch.bench.CeilingResource is built with -Dquarkus.profile=bench only (bench/http.sh)
+        for (String path : new String[] { "/bench/echo", "/bench/verdict-body" }) {
+            given().contentType(ContentType.JSON).body(article())
+                    .when().post(path)
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void isLiveAndReadyOnceTheRulesAreLoaded() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
