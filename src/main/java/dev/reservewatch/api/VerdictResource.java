@@ -56,7 +56,11 @@ public class VerdictResource {
             throw new PayloadTooLargeException("The snapshot is " + body.length + " bytes; the limit is " + limit
                     + " bytes (limits.verdict-body). Send a series to POST /verdicts/series.");
         }
-        Verdict verdict = verdicts.judge(reader.read(body), body);
+        return answer(verdicts.judge(reader.read(body), body));
+    }
+
+    /** A verdict as {@code POST /verdicts} answers it: the body, and its decision id in {@value #DECISION_ID_HEADER}. */
+    public static RestResponse<Verdict> answer(Verdict verdict) {
         return RestResponse.ResponseBuilder.ok(verdict).header(DECISION_ID_HEADER, verdict.decisionId()).build();
     }
 }

@@ -68,8 +68,6 @@ public class CeilingResource {
             verdict = engine.evaluate(rulesets.active(), snapshot);
             kept = verdict;
         }
-        verdict = verdict.withDecisionId(VerdictService.decisionId());
-        return RestResponse.ResponseBuilder.ok(verdict)
-                .header(VerdictResource.DECISION_ID_HEADER, verdict.decisionId()).build();
+        return VerdictResource.answer(verdict.withDecisionId(VerdictService.decisionId()));
     }
 }

@@ -3,6 +3,7 @@ package dev.reservewatch.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -69,7 +70,7 @@ public final class EarlyCompilation {
                     }
                 } catch (Exception | LinkageError e) {
                     fallback = " (the precompiled ruleset could not be used: "
-                            + java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()) + ")";
+                            + Objects.requireNonNullElse(e.getMessage(), e.toString()) + ")";
                 }
                 result.complete(new Result(compiler.compile(files), "compiled during boot" + fallback, false));
             } catch (Exception e) {
