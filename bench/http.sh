@@ -98,7 +98,7 @@ pick_port
 BASE="http://127.0.0.1:$PORT"
 echo "starting $BENCH_APP on $BASE"
 start_service "$BENCH_APP" RULES_DIR="$REPO/rules"
-wait_ready "$PORT" "$SERVICE_PID" 120
+wait_ready "$MANAGEMENT_PORT" "$SERVICE_PID" 120
 
 # Both endpoints must answer 200 to the body before any load: the echo proves this is a bench build.
 code=$(curl -s -o "$WORK/verdict.json" -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \

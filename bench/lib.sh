@@ -14,7 +14,8 @@
 #   CLEANUP_PID_VARS, then SERVICE_PID, calls cleanup_after_service when the script defines it, keeps
 #   the service log as $OUT_DIR/$KEEP_LOG_AS when KEEP_LOG_AS is set and BENCH_KEEP_LOG=1, removes WORK;
 # - builds: sources_newer_than, build_prod_app, build_if_stale APP_DIR BUILD_FUNCTION;
-# - the service: port_in_use, free_port, pick_port (sets PORT), start_service, wait_ready;
+# - the service: port_in_use, free_port, pick_port (sets PORT, and MANAGEMENT_PORT for health and metrics),
+#   start_service, wait_ready;
 # - wrk: parse_wrk;
 # - the report: start_summary TITLE (truncates SUMMARY, writes the title, date, command, source, machine
 #   and java lines), jvm_ergonomics, wrk_version.
@@ -163,23 +164,26 @@ free_port() {
   return 1
 }
 
-pick_port() { # sets PORT to a free port from BENCH_PORT (18080)
+pick_port() { # sets PORT to a free port from BENCH_PORT (18080), MANAGEMENT_PORT to the next free one after it
   PORT=$(free_port) || die "no free port in ${BENCH_PORT:-18080}..+200 on 127.0.0.1"
+  MANAGEMENT_PORT=$(BENCH_PORT=$((PORT + 1)) free_port) || die "no free port for the management interface"
 }
 
-# app_dir [NAME=value...]: starts app_dir/quarkus-run.jar in the background (SERVICE_PID) on 127.0.0.1:PORT with
-# JVM_OPTS as JAVA_TOOL_OPTIONS, the prod profile and the given environment, output to SERVICE_LOG
+# app_dir [NAME=value...]: starts app_dir/quarkus-run.jar in the background (SERVICE_PID) on 127.0.0.1:PORT (health
+# and metrics on 127.0.0.1:MANAGEMENT_PORT) with JVM_OPTS as JAVA_TOOL_OPTIONS, the prod profile and the given
+# environment, output to SERVICE_LOG
 start_service() {
   local app=$1
   shift
   env JAVA_TOOL_OPTIONS="$JVM_OPTS" \
       QUARKUS_PROFILE=prod QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
+      QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
       "$@" \
       "$JAVA_BIN" -jar "$app/quarkus-run.jar" >"$SERVICE_LOG" 2>&1 &
   SERVICE_PID=$!
 }
 
-wait_ready() { # port pid timeout_s
+wait_ready() { # management_port pid timeout_s
   local deadline=$(( $(date +%s) + $3 )) code=""
   while :; do
     kill -0 "$2" 2>/dev/null || die "the service exited before it was ready"

@@ -55,7 +55,7 @@ pick_port
 BASE="http://127.0.0.1:$PORT"
 echo "starting $PROD_APP on $BASE with RULES_DIR=$RULES, RULES_WATCH=false"
 start_service "$PROD_APP" RULES_DIR="$RULES" RULES_ADMIN_TOKEN="$TOKEN" RULES_WATCH=false
-wait_ready "$PORT" "$SERVICE_PID" 120
+wait_ready "$MANAGEMENT_PORT" "$SERVICE_PID" 120
 
 curl -s --max-time 10 -o "$WORK/rules.json" "$BASE/rules" || die "GET /rules failed"
 read -r VERSION RULESET_SHAPE < <(python3 - "$WORK/rules.json" <<'PY'

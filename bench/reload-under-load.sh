@@ -85,7 +85,7 @@ pick_port
 BASE="http://127.0.0.1:$PORT"
 echo "starting $PROD_APP on $BASE with RULES_DIR=$RULES"
 start_service "$PROD_APP" RULES_DIR="$RULES" RULES_ADMIN_TOKEN="$TOKEN" RULES_WATCH=true
-wait_ready "$PORT" "$SERVICE_PID" 120
+wait_ready "$MANAGEMENT_PORT" "$SERVICE_PID" 120
 
 code=$(curl -s -o "$WORK/first.json" -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
   --data-binary @"$BODY" "$BASE/verdicts" || true)
@@ -141,7 +141,7 @@ wait_checker() {
   [ "$rc" = 0 ] || die "the checker loop failed (exit $rc)"
 }
 
-curl -s --max-time 10 "$BASE/q/metrics" >"$WORK/metrics-before.txt" || true
+curl -s --max-time 10 "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" >"$WORK/metrics-before.txt" || true
 
 echo "phase A: ${WARMUP_S}s warm-up, then ${STEADY_S}s steady state on /verdicts"
 run_wrk_bg "$WARMUP_S" "$WORK/wrk-warmup.txt"
@@ -278,7 +278,7 @@ run_child python3 "$WORK/editor.py" "$BASE" "$RULES" "$TOKEN" "$WORK/edits.json"
 wait_wrk "$WORK/wrk-swaps.txt"
 wait_checker
 [ "$EDITOR_RC" = 0 ] && [ -f "$WORK/edits.json" ] || die "the editor failed (exit $EDITOR_RC)"
-curl -s --max-time 10 "$BASE/q/metrics" >"$WORK/metrics-after.txt" || true
+curl -s --max-time 10 "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" >"$WORK/metrics-after.txt" || true
 # after the last (broken) edit the last valid version must still be serving
 code=$(curl -s -o "$WORK/last.json" -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
   --data-binary @"$BODY" "$BASE/verdicts" || true)

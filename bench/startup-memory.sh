@@ -159,7 +159,8 @@ public class HelloResource {
     }
 }
 EOF
-printf 'quarkus.application.name=bare-quarkus\n' >"$BARE/src/main/resources/application.properties"
+# health on a management port, as the service has it
+printf 'quarkus.application.name=bare-quarkus\nquarkus.management.enabled=true\n' >"$BARE/src/main/resources/application.properties"
 BARE_LOG="$OUT_DIR/build-bare-$TS.log"
 echo "building the bare Quarkus $QUARKUS_VERSION app in $BARE (log: $BARE_LOG)"
 # the wrapper finds its Maven by its own location; Maven takes the project from -f
@@ -188,7 +189,7 @@ launch() {
   start_service "$app" RULES_DIR="$rules"
   deadline=$(( t0 + READY_TIMEOUT_S * 1000000000 ))
   while :; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$PORT/q/health/ready" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" || true)
     if [ "$code" = 200 ]; then
       t1=$(date +%s%N)
       break

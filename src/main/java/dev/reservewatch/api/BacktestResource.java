@@ -1,6 +1,11 @@
 package dev.reservewatch.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
+import dev.reservewatch.config.LimitsConfig;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
+import dev.reservewatch.error.PayloadTooLargeException;
 import dev.reservewatch.series.FredImport;
 import dev.reservewatch.series.FredSeries;
 import dev.reservewatch.series.SeriesService;
@@ -28,10 +35,15 @@ import dev.reservewatch.series.SeriesService;
 @Produces(MediaType.APPLICATION_JSON)
 public class BacktestResource {
 
-    private final SeriesService series;
+    static final String FRED_PATH = "/backtests/fred";
+    private static final List<String> FORM_VALUES = List.of("from", "to", "view");
 
-    public BacktestResource(SeriesService series) {
+    private final SeriesService series;
+    private final LimitsConfig limits;
+
+    public BacktestResource(SeriesService series, LimitsConfig limits) {
         this.series = series;
+        this.limits = limits;
     }
 
     @POST
@@ -45,8 +57,36 @@ public class BacktestResource {
     @APIResponse(responseCode = "400", description = "Unknown series codes, bad rows (named by file, line and column)")
     @APIResponse(responseCode = "413", description = "More weekly points than limits.series-points")
     public SeriesService.Answer backtestFred(MultipartFormDataInput form) {
+        long limit = limits.seriesBody().asLongValue();
+        List<FieldError> problems = new ArrayList<>();
+        long total = 0;
+        for (Map.Entry<String, Collection<FormValue>> part : form.getValues().entrySet()) {
+            String name = part.getKey();
+            if (part.getValue().size() > 1) {
+                problems.add(new FieldError(name, "is sent " + part.getValue().size() + " times; send each part once"));
+            }
+            for (FormValue value : part.getValue()) {
+                long size = sizeOf(value);
+                if (size > limit) {
+                    throw PayloadTooLargeException.bytes("part " + name, size, limit, "limits.series-body");
+                }
+                total += size;
+            }
+            if (FORM_VALUES.contains(name) && part.getValue().iterator().next().isFileItem()) {
+                problems.add(new FieldError(name, "is a form value, not a file: send " + name + "=..."));
+            } else if (!FORM_VALUES.contains(name) && !name.equals("policy") && FredSeries.byCode(name).isEmpty()) {
+                problems.add(new FieldError(name, "is not a series the import knows; known: " + FredSeries.codes()
+                        + ", plus the parts policy, from, to, view"));
+            }
+        }
+        if (total > limit) {
+            throw PayloadTooLargeException.bytes("upload", total, limit, "limits.series-body, over all its parts");
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems.size() + " bad part(s), first: " + problems.get(0).field() + " "
+                    + problems.get(0).message(), problems);
+        }
         List<FredImport.Observations> observations = new ArrayList<>();
-        List<FieldError> unknown = new ArrayList<>();
         byte[] policy = null;
         LocalDate from = null;
         LocalDate to = null;
@@ -55,27 +95,46 @@ public class BacktestResource {
             String name = part.getKey();
             FormValue value = part.getValue().iterator().next();
             switch (name) {
-                case "policy" -> policy = SeriesResource.bytes(value);
-                case "from" -> from = SeriesResource.date(name, value);
-                case "to" -> to = SeriesResource.date(name, value);
+                case "policy" -> policy = bytes(value);
+                case "from" -> from = date(name, value.getValue());
+                case "to" -> to = date(name, value.getValue());
                 case "view" -> view = value.getValue();
-                default -> {
-                    if (FredSeries.byCode(name).isEmpty()) {
-                        unknown.add(new FieldError(name, "is not a series the import knows; known: " + FredSeries.codes()
-                                + ", plus the parts policy, from, to, view"));
-                    } else {
-                        observations.add(FredImport.parse(name, new String(SeriesResource.bytes(value), java.nio.charset.StandardCharsets.UTF_8)));
-                    }
-                }
+                default -> observations.add(FredImport.parse(name, new String(bytes(value), StandardCharsets.UTF_8)));
             }
-        }
-        if (!unknown.isEmpty()) {
-            throw new BadInputException("Unknown part(s): " + unknown.stream().map(FieldError::field).toList(), unknown);
         }
         if (observations.isEmpty()) {
             throw BadInputException.of("body", "send at least one FRED CSV, as a part named by its series code");
         }
-        return series.judge(FredImport.weekly(observations, series.calendar(policy), from, to), SeriesResource.view(view));
+        SeriesService.View shape = SeriesResource.view(view);
+        return series.judge(FredImport.weekly(observations, series.calendar(policy), from, to, limits.seriesPoints()),
+                shape);
     }
 
+    private static LocalDate date(String name, String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw BadInputException.of(name, "must be an ISO date such as 2018-01-03");
+        }
+    }
+
+    private static long sizeOf(FormValue value) {
+        if (!value.isFileItem()) {
+            return value.getValue() == null ? 0 : value.getValue().length();
+        }
+        try {
+            return value.getFileItem().getFileSize();
+        } catch (IOException e) {
+            throw new UncheckedIOException("an uploaded part could not be measured", e);
+        }
+    }
+
+    private static byte[] bytes(FormValue value) {
+        try {
+            return value.isFileItem() ? Files.readAllBytes(value.getFileItem().getFile())
+                    : value.getValue().getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an uploaded part could not be read back", e);
+        }
+    }
 }

@@ -7,12 +7,10 @@ import java.util.Map;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,15 +33,13 @@ public class RulesResource {
     private final RulesetService rulesets;
     private final RulesetValidator validator;
     private final SnapshotReader reader;
-    private final AdminToken adminToken;
     private final LimitsConfig limits;
 
     public RulesResource(RulesetService rulesets, RulesetValidator validator, SnapshotReader reader,
-            AdminToken adminToken, LimitsConfig limits) {
+            LimitsConfig limits) {
         this.rulesets = rulesets;
         this.validator = validator;
         this.reader = reader;
-        this.adminToken = adminToken;
         this.limits = limits;
     }
 
@@ -52,12 +48,12 @@ public class RulesResource {
             + "scenario results, rules that fire in no scenario, and the last refused edit with its errors.")
     @APIResponse(responseCode = "200", description = "The rules; version is null while none is active")
     public RulesView rules() {
-        return RulesView.of(rulesets.activation().orElse(null), rulesets.lastRejection().orElse(null),
-                rulesets.rulesDir().toString());
+        return RulesView.of(rulesets.activation().orElse(null), rulesets.lastRejection().orElse(null));
     }
 
     @POST
     @Path("/validate")
+    @RulesTokens.RulesAuthor
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(summary = "Compile one DRL file without activating it",
             description = "The file is laid over the active ruleset (same name replaces), unless standalone=true.")
@@ -75,6 +71,7 @@ public class RulesResource {
 
     @POST
     @Path("/validate")
+    @RulesTokens.RulesAuthor
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Compile several DRL files without activating them",
             description = "Body: {\"files\": {\"name.drl\": \"...\"}}, laid over the active ruleset unless standalone=true.")
@@ -101,12 +98,12 @@ public class RulesResource {
 
     @POST
     @Path("/reload")
+    @RulesTokens.RulesAdmin
     @Operation(summary = "Reload the rules folder now", description = "Needs Authorization: Bearer <RULES_ADMIN_TOKEN>.")
     @APIResponse(responseCode = "200", description = "ACTIVATED, UNCHANGED or REJECTED (with the reason)")
     @APIResponse(responseCode = "401", description = "Missing or wrong bearer token")
     @APIResponse(responseCode = "403", description = "No RULES_ADMIN_TOKEN is configured")
-    public ReloadOutcome reload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        adminToken.require(authorization);
+    public ReloadOutcome reload() {
         return rulesets.reload();
     }
 
@@ -117,8 +114,7 @@ public class RulesResource {
     private void checkSize(byte[] body) {
         long limit = limits.validateBody().asLongValue();
         if (body.length > limit) {
-            throw new PayloadTooLargeException("The rules are " + body.length + " bytes; the limit is " + limit
-                    + " bytes (limits.validate-body).");
+            throw PayloadTooLargeException.bytes("draft", body.length, limit, "limits.validate-body");
         }
     }
 }

@@ -19,9 +19,9 @@ import dev.reservewatch.engine.ScenarioResult;
  * {@code GET /rules}: the active version and when it was loaded, each file with its rules, how every
  * scenario fared, the rules that fire in no scenario, and the last edit that was refused and why.
  */
-@JsonPropertyOrder({ "version", "loadedAt", "rulesDir", "files", "scenarios", "rulesFiringInNoScenario",
+@JsonPropertyOrder({ "version", "loadedAt", "files", "scenarios", "rulesFiringInNoScenario",
         "lastRejected" })
-public record RulesView(String version, Instant loadedAt, String rulesDir, List<FileView> files,
+public record RulesView(String version, Instant loadedAt, List<FileView> files,
         List<ScenarioResult> scenarios, Set<String> rulesFiringInNoScenario, RejectionView lastRejected) {
 
     public record FileView(String name, List<RuleView> rules) {
@@ -35,12 +35,12 @@ public record RulesView(String version, Instant loadedAt, String rulesDir, List<
             List<ScenarioResult> failedScenarios) {
     }
 
-    public static RulesView of(Activation activation, Rejection rejection, String rulesDir) {
+    public static RulesView of(Activation activation, Rejection rejection) {
         RejectionView rejected = rejection == null ? null
                 : new RejectionView(rejection.at(), rejection.version(), rejection.reason(), rejection.errors(),
                         rejection.failedScenarios());
         if (activation == null) {
-            return new RulesView(null, null, rulesDir, List.of(), List.of(), Set.of(), rejected);
+            return new RulesView(null, null, List.of(), List.of(), Set.of(), rejected);
         }
         Map<String, List<RuleView>> byFile = new LinkedHashMap<>();
         activation.ruleset().files().forEach(file -> byFile.put(file.name(), new ArrayList<>()));
@@ -50,7 +50,7 @@ public record RulesView(String version, Instant loadedAt, String rulesDir, List<
         }
         List<FileView> files = new ArrayList<>();
         byFile.forEach((name, rules) -> files.add(new FileView(name, rules)));
-        return new RulesView(activation.ruleset().version(), activation.ruleset().loadedAt(), rulesDir, files,
+        return new RulesView(activation.ruleset().version(), activation.ruleset().loadedAt(), files,
                 activation.scenarios(), activation.rulesFiringInNoScenario(), rejected);
     }
 }

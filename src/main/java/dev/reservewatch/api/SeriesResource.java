@@ -1,9 +1,5 @@
 package dev.reservewatch.api;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -15,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.server.multipart.FormValue;
 
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.series.SeriesService;
@@ -61,23 +56,6 @@ public class SeriesResource {
             return SeriesService.View.valueOf(view.toUpperCase());
         } catch (IllegalArgumentException e) {
             throw BadInputException.of("view", "must be full or compact, not '" + view + "'");
-        }
-    }
-
-    static LocalDate date(String name, FormValue value) {
-        try {
-            return LocalDate.parse(value.getValue().strip());
-        } catch (DateTimeParseException e) {
-            throw BadInputException.of(name, "must be an ISO date such as 2018-01-03");
-        }
-    }
-
-    static byte[] bytes(FormValue value) {
-        try {
-            return value.isFileItem() ? Files.readAllBytes(value.getFileItem().getFile())
-                    : value.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("an uploaded part could not be read back", e);
         }
     }
 }

@@ -53,8 +53,7 @@ public class VerdictResource {
     public RestResponse<Verdict> judge(byte[] body) {
         long limit = limits.verdictBody().asLongValue();
         if (body.length > limit) {
-            throw new PayloadTooLargeException("The snapshot is " + body.length + " bytes; the limit is " + limit
-                    + " bytes (limits.verdict-body). Send a series to POST /verdicts/series.");
+            throw PayloadTooLargeException.bytes("snapshot", body.length, limit, "limits.verdict-body");
         }
         return answer(verdicts.judge(reader.read(body), body));
     }

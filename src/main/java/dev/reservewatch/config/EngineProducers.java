@@ -36,8 +36,10 @@ public class EngineProducers {
 
     @Produces
     @ApplicationScoped
-    RulesetValidator rulesetValidator(RulesetCompiler compiler) {
-        return new RulesetValidator(compiler);
+    RulesetValidator rulesetValidator(RulesetCompiler compiler, RulesConfig config) {
+        RulesConfig.Drafts drafts = config.drafts();
+        return new RulesetValidator(compiler, new RulesetValidator.Limits(drafts.maxFiles(),
+                drafts.maxFileSize().asLongValue(), drafts.maxRules(), drafts.maxImports(), drafts.waitForTurn()));
     }
 
     @Produces

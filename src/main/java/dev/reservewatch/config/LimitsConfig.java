@@ -23,4 +23,11 @@ public interface LimitsConfig {
     /** Largest body {@code POST /rules/validate} accepts. */
     @WithDefault("1M")
     MemorySize validateBody();
+
+    /**
+     * FRED uploads read at the same time (429 beyond). Uploads are spooled to the temp folder as they arrive,
+     * so it holds at most this many bodies of up to {@code quarkus.http.limits.max-body-size}.
+     */
+    @WithDefault("2")
+    int concurrentUploads();
 }

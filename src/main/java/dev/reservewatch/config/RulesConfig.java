@@ -3,10 +3,11 @@ package dev.reservewatch.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Where the rules live and how they may run. Environment variables: RULES_DIR, RULES_ADMIN_TOKEN, ... */
+/** Where the rules live and how they may run. Environment variables: RULES_DIR, RULES_ADMIN_TOKEN, RULES_AUTHOR_TOKEN, ... */
 @ConfigMapping(prefix = "rules")
 public interface RulesConfig {
 
@@ -14,8 +15,22 @@ public interface RulesConfig {
     @WithDefault("rules")
     String dir();
 
-    /** Bearer token for {@code POST /rules/reload}; unset means the admin endpoints refuse. */
+    /**
+     * Bearer token for {@code POST /rules/reload}, and for the endpoints that take rule drafts; unset means
+     * they refuse (403).
+     */
     Optional<String> adminToken();
+
+    /** Bearer token for the endpoints that take rule drafts only (validate, impact), not for reload. */
+    Optional<String> authorToken();
+
+    /** Most rule files the folder may hold, and apart most scenario files; more and the folder is refused. */
+    @WithDefault("200")
+    int maxFiles();
+
+    /** Largest rule or scenario file; a larger one and the folder is refused. */
+    @WithDefault("1M")
+    MemorySize maxFileSize();
 
     /** Rule firings allowed per evaluation before it is stopped as a runaway loop. */
     @WithDefault("10000")
@@ -35,4 +50,34 @@ public interface RulesConfig {
     /** How long the folder must stay unchanged before an edit is taken: a burst of saves is one edit. */
     @WithDefault("300ms")
     Duration settle();
+
+    /** Bounds on rule drafts that clients send (validate, impact). */
+    Drafts drafts();
+
+    /** What one draft may hold, and how many compile at once. */
+    interface Drafts {
+
+        /** Files in one draft (413 beyond). */
+        @WithDefault("16")
+        int maxFiles();
+
+        /** Largest file in a draft (413 beyond). */
+        @WithDefault("256K")
+        MemorySize maxFileSize();
+
+        /** Rules across a draft's own files (refused before compiling beyond). */
+        @WithDefault("300")
+        int maxRules();
+
+        /** Imports across a draft's own files (refused before compiling beyond). */
+        @WithDefault("64")
+        int maxImports();
+
+        /**
+         * Drafts compile one at a time, so that authors' drafts never take more than one core from the verdicts;
+         * a draft waits this long for its turn, then is answered 429.
+         */
+        @WithDefault("2s")
+        Duration waitForTurn();
+    }
 }

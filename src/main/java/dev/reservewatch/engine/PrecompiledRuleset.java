@@ -4,16 +4,19 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
@@ -32,7 +35,8 @@ import org.kie.api.definition.KiePackage;
  * puts the archive on the classpath under {@value #RESOURCE_DIR}, named after the ruleset's version (the
  * sha256 over its files), so any edit misses it and compiles as before. The archive holds Drools' compiled
  * packages and the classes the DRL declares, written with Drools' own serialisation; it is read only from
- * the application's classpath, never from anything a client sends. Loading does not skip the checks: the
+ * the application's classpath, never from anything a client sends, and through an allow-list of the classes
+ * a compiled ruleset is made of ({@link #filter}). Loading does not skip the checks: the
  * sample evaluation and every scenario still run before the ruleset serves, and a loaded ruleset that fails
  * them gives way to a compile of the folder ({@link RulesetService#reload(RuleSource)}).
  */
@@ -99,21 +103,28 @@ public final class PrecompiledRuleset {
             throw new IllegalStateException("the rules' class loader keeps no compiled classes: " + root);
         }
         Map<String, byte[]> declaredClasses = project.getStore() == null ? Map.of() : project.getStore();
+        DroolsObjectOutputStream out = writeHeader(stream, ruleset.version(), compilation.warnings());
+        out.writeObject(new HashMap<>(declaredClasses));
+        out.writeObject(new ArrayList<>(ruleset.kieBase().getKiePackages()));
+        out.flush();
+    }
+
+    /** The archive's header: what it is, who wrote it, for which ruleset version, and the compile's warnings. */
+    static DroolsObjectOutputStream writeHeader(OutputStream stream, String version, List<CompileProblem> warnings)
+            throws IOException {
         DroolsObjectOutputStream out = new DroolsObjectOutputStream(stream);
         out.writeUTF(MAGIC);
         out.writeInt(FORMAT);
         out.writeUTF(droolsVersion());
-        out.writeUTF(ruleset.version());
-        out.writeInt(compilation.warnings().size());
-        for (CompileProblem warning : compilation.warnings()) {
+        out.writeUTF(version);
+        out.writeInt(warnings.size());
+        for (CompileProblem warning : warnings) {
             out.writeUTF(warning.file());
             out.writeInt(warning.line());
             out.writeInt(warning.column());
             out.writeUTF(warning.message());
         }
-        out.writeObject(new HashMap<>(declaredClasses));
-        out.writeObject(new ArrayList<>(ruleset.kieBase().getKiePackages()));
-        out.flush();
+        return out;
     }
 
     /**
@@ -134,6 +145,8 @@ public final class PrecompiledRuleset {
     /** Reads an archive written by {@link #write} for exactly these files. */
     static Compilation read(InputStream stream, List<RuleFile> files, RulesetCompiler assembler) throws IOException {
         DroolsObjectInputStream in = new DroolsObjectInputStream(stream, RulesetCompiler.CLASS_LOADER);
+        Set<String> declared = new HashSet<>();
+        in.setObjectInputFilter(filter(declared));
         if (!MAGIC.equals(in.readUTF())) {
             throw new IOException("not a precompiled ruleset");
         }
@@ -154,6 +167,7 @@ public final class PrecompiledRuleset {
         try {
             @SuppressWarnings("unchecked")
             Map<String, byte[]> declaredClasses = (Map<String, byte[]>) in.readObject();
+            declaredClasses.keySet().forEach(path -> declared.add(className(path)));
             ProjectClassLoader classLoader = ProjectClassLoader.createProjectClassLoader(RulesetCompiler.CLASS_LOADER,
                     declaredClasses);
             in.setClassLoader(classLoader);
@@ -166,6 +180,47 @@ public final class PrecompiledRuleset {
         } catch (ClassNotFoundException | ClassCastException e) {
             throw new IOException("the archive does not fit this service: " + e, e);
         }
+    }
+
+    /** Limits on what an archive may make the stream build, whatever its classes. */
+    private static final ObjectInputFilter LIMITS = ObjectInputFilter.Config.createFilter(
+            "maxdepth=64;maxrefs=2000000;maxbytes=268435456;maxarray=16777216");
+    /**
+     * The classes a compiled ruleset is made of: Drools' own, MVEL's, the facts, and the plain Java values and
+     * collections they hold. Anything else in an archive is refused before it is built.
+     */
+    private static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter(
+            "java.lang.Boolean;java.lang.Byte;java.lang.Character;java.lang.Short;java.lang.Integer;java.lang.Long;"
+                    + "java.lang.Float;java.lang.Double;java.lang.Number;java.lang.String;java.lang.Enum;java.lang.Object;"
+                    + "java.util.*;java.util.concurrent.*;java.util.concurrent.atomic.*;java.util.concurrent.locks.*;"
+                    + "org.drools.**;org.kie.**;org.mvel2.**;dev.reservewatch.model.*;!*");
+
+    /**
+     * The archive's allow-list: the classes above, and the types the DRL declares, which the archive carries
+     * itself (their names are known once its first object, the map of declared classes, has been read).
+     */
+    static ObjectInputFilter filter(Set<String> declaredTypes) {
+        return info -> {
+            ObjectInputFilter.Status limits = LIMITS.checkInput(info);
+            if (limits == ObjectInputFilter.Status.REJECTED) {
+                return limits;
+            }
+            Class<?> type = info.serialClass();
+            while (type != null && type.isArray()) {
+                type = type.getComponentType();
+            }
+            if (type == null || type.isPrimitive() || declaredTypes.contains(type.getName())) {
+                return ObjectInputFilter.Status.ALLOWED;
+            }
+            return ALLOWED.checkInput(info) == ObjectInputFilter.Status.ALLOWED ? ObjectInputFilter.Status.ALLOWED
+                    : ObjectInputFilter.Status.REJECTED;
+        };
+    }
+
+    /** {@code rules/Thresholds.class} to {@code rules.Thresholds}. */
+    private static String className(String path) {
+        String name = path.endsWith(".class") ? path.substring(0, path.length() - ".class".length()) : path;
+        return name.replace('/', '.');
     }
 
     /** The Drools release on the classpath, from its jar's Maven metadata (which every packaging keeps). */

@@ -1,46 +1,62 @@
 package dev.reservewatch.engine;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The parent class loader of every compiled ruleset: the application's, plus a memory of the class names
- * it does not have. Drools and MVEL probe many names that do not exist while they compile and first run
- * rules (an identifier might be a class, a nested class, a class in an imported package). In the packaged
- * service each miss in a package the application has means opening and scanning a jar again, so a warm
- * reload spent most of its second there. The application's classes never change while it runs, so a
- * name it did not have once it will never have; the rules' own classes live in Drools' loaders below this
- * one and are not affected.
+ * The parent class loader of every compiled ruleset: the application's, in front of which it answers the
+ * names a rule may ask for. Drools and MVEL probe many names that do not exist while they compile and run
+ * rules (an identifier might be a class, a nested class, a class in an imported package), and a draft may
+ * import any name it likes. Two things keep that cheap and bounded:
+ * <ul>
+ * <li>A name is passed to the application's loader only if the application has its class file. Class
+ * loaders keep a lock object for every name they are ever asked to load, so asking them for every name a
+ * draft invents would grow their memory without end; the class files they have are a fixed set.</li>
+ * <li>What it found and what it did not are remembered: the application's classes never change while it
+ * runs. The memory of absent names is bounded ({@value #MAX_REMEMBERED}; past it, it starts again).</li>
+ * </ul>
+ * It defines no class itself and is not registered as parallel-capable, so it keeps no lock per name either.
+ * The rules' own classes live in Drools' loaders below this one and are not affected.
  */
 final class RulesClassLoader extends ClassLoader {
 
-    static {
-        registerAsParallelCapable();
-    }
+    static final int MAX_REMEMBERED = 10_000;
 
-    /** Bounded: a pathological ruleset cannot make it grow without end, it is only forgotten and rebuilt. */
-    private static final int MAX_REMEMBERED = 100_000;
-
+    private final ClassLoader application;
+    private final Map<String, Class<?>> found = new ConcurrentHashMap<>();
     private final Set<String> missing = ConcurrentHashMap.newKeySet();
 
     RulesClassLoader(ClassLoader application) {
         super("reserve-watch-rules", application);
+        this.application = application;
     }
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (missing.contains(name)) {
+        Class<?> known = found.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (missing.contains(name) || application.getResource(name.replace('.', '/') + ".class") == null) {
+            remember(name);
             throw new ClassNotFoundException(name);
         }
         try {
-            return super.loadClass(name, resolve);
+            Class<?> loaded = application.loadClass(name);
+            found.put(name, loaded);
+            return loaded;
         } catch (ClassNotFoundException e) {
-            if (missing.size() >= MAX_REMEMBERED) {
-                missing.clear();
-            }
-            missing.add(name);
+            remember(name);
             throw e;
         }
+    }
+
+    private void remember(String name) {
+        if (missing.size() >= MAX_REMEMBERED) {
+            missing.clear();
+        }
+        missing.add(name);
     }
 
     /** How many names are remembered as absent (for tests). */

@@ -122,7 +122,7 @@ public class RulesWatcher {
             String fingerprint;
             RuleSource source;
             try {
-                source = RuleSource.read(rulesets.rulesDir());
+                source = rulesets.readFolder();
                 fingerprint = source.fingerprint();
             } catch (IOException e) {
                 source = null;

@@ -1,13 +1,9 @@
 package dev.reservewatch.engine;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,6 +62,14 @@ public final class RulesetCompiler {
 
     /** Compiles the files together; the result carries a ruleset only if Drools reported no error. */
     public Compilation compile(List<RuleFile> files) {
+        return compile(files, null);
+    }
+
+    /**
+     * Compiles the files together, once {@link RuleTextPolicy} has found nothing in them that the compile would
+     * evaluate; {@code bounds} limits a draft's rules and imports (null for the rules folder).
+     */
+    public Compilation compile(List<RuleFile> files, RuleTextPolicy.Bounds bounds) {
         List<CompileProblem> errors = new ArrayList<>();
         List<CompileProblem> warnings = new ArrayList<>();
         if (files.isEmpty()) {
@@ -81,6 +85,10 @@ public final class RulesetCompiler {
         if (!errors.isEmpty()) {
             return new Compilation(null, errors, warnings);
         }
+        errors.addAll(RuleTextPolicy.check(files, bounds));
+        if (!errors.isEmpty()) {
+            return new Compilation(null, errors, warnings);
+        }
 
         ReleaseId releaseId = kieServices.newReleaseId("dev.reservewatch.rules", "ruleset",
                 "1.0." + BUILDS.incrementAndGet());
@@ -89,7 +97,16 @@ public final class RulesetCompiler {
         for (RuleFile file : files) {
             kfs.write(RESOURCE_DIR + file.name(), file.content());
         }
-        KieBuilder builder = kieServices.newKieBuilder(kfs, CLASS_LOADER).buildAll();
+        KieBuilder builder;
+        try {
+            builder = kieServices.newKieBuilder(kfs, CLASS_LOADER).buildAll();
+        } catch (RuntimeException | LinkageError e) {
+            // some faults escape the builder instead of becoming messages: a compile error all the same
+            kieServices.getRepository().removeKieModule(releaseId);
+            errors.add(new CompileProblem("", 0, 0, "the rules could not be compiled: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))));
+            return new Compilation(null, errors, warnings);
+        }
         for (Message message : builder.getResults().getMessages()) {
             CompileProblem problem = CompileProblem.of(fileName(message.getPath()), message.getLine(),
                     message.getColumn(), message.getText());
@@ -138,18 +155,10 @@ public final class RulesetCompiler {
 
     /** sha256 over the files' names and contents, in name order: same files, same version. */
     public static String versionOf(List<RuleFile> files) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            files.stream().sorted(Comparator.comparing(RuleFile::name)).forEach(file -> {
-                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(file.content().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            });
-            return "sha256:" + HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks SHA-256", e);
-        }
+        Sha256 digest = Sha256.start();
+        files.stream().sorted(Comparator.comparing(RuleFile::name))
+                .forEach(file -> digest.part(file.name()).part(file.content()));
+        return "sha256:" + digest.hex();
     }
 
     /** Drools reports paths inside its virtual project; analysts know the file by its name alone. */

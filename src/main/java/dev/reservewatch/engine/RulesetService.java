@@ -72,7 +72,7 @@ public class RulesetService {
         if (activation == null) {
             Rejection why = lastRejection;
             throw new RulesUnavailableException("No ruleset is active yet"
-                    + (why == null ? "." : ": the rules in " + rulesDir() + " were rejected (" + why.reason() + ")."));
+                    + (why == null ? "." : ": the rules were refused (" + why.reason() + "); GET /rules says more."));
         }
         return activation.ruleset();
     }
@@ -114,15 +114,20 @@ public class RulesetService {
         return Path.of(config.dir()).toAbsolutePath().normalize();
     }
 
+    /** The rules folder's content now, within the configured limits. */
+    public RuleSource readFolder() throws IOException {
+        return RuleSource.read(rulesDir(), new RuleSource.Limits(config.maxFiles(), config.maxFileSize().asLongValue()));
+    }
+
     /** Reads the rules folder now and activates it if it passes every check. */
     public ReloadOutcome reload() {
         RuleSource source;
         try {
-            source = RuleSource.read(rulesDir());
+            source = readFolder();
         } catch (IOException e) {
             synchronized (this) {
                 lastAttemptedFingerprint = RuleSource.unreadable(e);
-                return reject(null, "the rules folder cannot be read: " + e.getMessage(), List.of(), List.of());
+                return reject(null, "the rules folder cannot be read: " + RuleSource.describe(e), List.of(), List.of());
             }
         }
         return reload(source);

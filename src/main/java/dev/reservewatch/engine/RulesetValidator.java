@@ -1,21 +1,42 @@
 package dev.reservewatch.engine;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import dev.reservewatch.error.BusyException;
+import dev.reservewatch.error.PayloadTooLargeException;
 
 /**
  * Compiles DRL an analyst is working on, without activating it or running any rule. By default the
  * files are laid over the active ruleset (a file with the same name replaces it, the others stay), so
  * an edit to one file is checked against the thresholds and functions the other files declare.
+ * <p>
+ * A draft comes from the network, so it is bounded before any work: at most {@link Limits#maxFiles()} files of
+ * at most {@link Limits#maxFileBytes()} each (413), at most so many rules and imports (refused before compiling),
+ * and nothing in it that compiling would evaluate ({@link RuleTextPolicy}). Drafts compile one at a time: one
+ * waits up to {@link Limits#waitForTurn()} for the one before it, then is answered 429, so that however many
+ * authors check drafts at once, the verdicts keep the other core.
  */
 public final class RulesetValidator {
 
-    private final RulesetCompiler compiler;
+    /** The bounds on one draft (rules.drafts.*). */
+    public record Limits(int maxFiles, long maxFileBytes, int maxRules, int maxImports, Duration waitForTurn) {
+        public static final Limits DEFAULT = new Limits(16, 256 * 1024, 300, 64, Duration.ofSeconds(2));
+    }
 
-    public RulesetValidator(RulesetCompiler compiler) {
+    private final RulesetCompiler compiler;
+    private final Limits limits;
+    private final Semaphore turn = new Semaphore(1, true);
+
+    public RulesetValidator(RulesetCompiler compiler, Limits limits) {
         this.compiler = compiler;
+        this.limits = limits;
     }
 
     /** The outcome: valid or not, the version the files would have, and every error and warning. */
@@ -24,14 +45,59 @@ public final class RulesetValidator {
     }
 
     public Report validate(Map<String, String> edited, Ruleset activeOrNull) {
+        List<RuleFile> all = laidOver(edited, activeOrNull);
+        Compilation compilation = compile(all, edited);
+        return new Report(compilation.succeeded(), RulesetCompiler.versionOf(all),
+                all.stream().map(RuleFile::name).sorted().toList(), compilation.errors(), compilation.warnings());
+    }
+
+    /** The draft's files over the active ruleset's: a file of the same name replaces the active one. */
+    public List<RuleFile> laidOver(Map<String, String> edited, Ruleset activeOrNull) {
         Map<String, RuleFile> files = new LinkedHashMap<>();
         if (activeOrNull != null) {
             activeOrNull.files().forEach(file -> files.put(file.name(), file));
         }
         edited.forEach((name, content) -> files.put(name, new RuleFile(name, content)));
-        List<RuleFile> all = new ArrayList<>(files.values());
-        Compilation compilation = compiler.compile(all);
-        return new Report(compilation.succeeded(), RulesetCompiler.versionOf(all),
-                all.stream().map(RuleFile::name).sorted().toList(), compilation.errors(), compilation.warnings());
+        return new ArrayList<>(files.values());
+    }
+
+    /** Compiles a draft laid over other files, in its turn; 429 when another draft holds the turn too long. */
+    public Compilation compile(List<RuleFile> all, Map<String, String> edited) {
+        checkSize(edited);
+        boolean acquired;
+        try {
+            acquired = turn.tryAcquire(limits.waitForTurn().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusyException("Interrupted while waiting to compile the draft.", 1);
+        }
+        if (!acquired) {
+            throw new BusyException("Another draft is being compiled; drafts compile one at a time. Try again in a"
+                    + " moment.", 1);
+        }
+        try {
+            return compiler.compile(all, new RuleTextPolicy.Bounds(edited.keySet(), limits.maxRules(),
+                    limits.maxImports()));
+        } finally {
+            turn.release();
+        }
+    }
+
+    private void checkSize(Map<String, String> edited) {
+        if (edited.size() > limits.maxFiles()) {
+            throw PayloadTooLargeException.count("The draft", edited.size(), "files", limits.maxFiles(),
+                    "rules.drafts.max-files", "Send fewer files at once.");
+        }
+        for (Map.Entry<String, String> file : edited.entrySet()) {
+            long bytes = file.getValue().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > limits.maxFileBytes()) {
+                throw PayloadTooLargeException.bytes("draft file " + clip(file.getKey()), bytes, limits.maxFileBytes(),
+                        "rules.drafts.max-file-size");
+            }
+        }
+    }
+
+    private static String clip(String name) {
+        return name.length() > 60 ? name.substring(0, 60) + "..." : name;
     }
 }

@@ -38,6 +38,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response busy(BusyException e) {
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds())
+                .entity(Problem.of(429, "Too many requests", e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
     public Response noRules(RulesUnavailableException e) {
         return answer(Problem.of(503, "No ruleset is active", e.getMessage()));
     }
@@ -57,6 +63,19 @@ public class ProblemMappers {
         return answer(new Problem("/problems/bad-input", "The request is not a valid input", 400,
                 "malformed JSON: " + e.getOriginalMessage(), java.util.List.of(new FieldError("body",
                         "malformed JSON: " + e.getOriginalMessage())), null, null));
+    }
+
+    /**
+     * A checked I/O failure reaching here comes from reading the request body (a multipart body that ends
+     * early or has no boundary): the client's fault. The service's own I/O failures are unchecked
+     * ({@link java.io.UncheckedIOException}) and stay 500.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e) {
+        String detail = "The request body could not be read: " + (e.getMessage() == null ? "it is malformed"
+                : e.getMessage().lines().findFirst().orElse("it is malformed"));
+        return answer(new Problem("/problems/bad-input", "The request is not a valid input", 400, detail,
+                java.util.List.of(new FieldError("body", detail)), null, null));
     }
 
     @ServerExceptionMapper

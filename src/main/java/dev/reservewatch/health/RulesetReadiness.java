@@ -9,7 +9,10 @@ import org.eclipse.microprofile.health.Readiness;
 
 import dev.reservewatch.engine.RulesetService;
 
-/** Ready only while a ruleset is active; says which, or why none is. */
+/**
+ * Ready only while a ruleset is active; says which, and whether the last edit was refused. It names no
+ * folder and quotes no rule text: why an edit was refused is for the analysts, at {@code GET /rules}.
+ */
 @Readiness
 @ApplicationScoped
 public class RulesetReadiness implements HealthCheck {
@@ -27,8 +30,8 @@ public class RulesetReadiness implements HealthCheck {
                 ruleset -> response.up().withData("version", ruleset.version())
                         .withData("loadedAt", ruleset.loadedAt().toString())
                         .withData("rules", ruleset.rules().size()),
-                () -> response.down().withData("rulesDir", rulesets.rulesDir().toString()));
-        rulesets.lastRejection().ifPresent(rejection -> response.withData("lastRejected", rejection.reason()));
+                () -> response.down().withData("reason", "no ruleset is active; GET /rules says why"));
+        rulesets.lastRejection().ifPresent(rejection -> response.withData("lastRejectedAt", rejection.at().toString()));
         return response.build();
     }
 }

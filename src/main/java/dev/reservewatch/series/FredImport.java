@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,6 +23,7 @@ import dev.reservewatch.api.MarketSnapshot;
 import dev.reservewatch.api.Runoff;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
+import dev.reservewatch.error.PayloadTooLargeException;
 
 /**
  * Turns FRED downloads into a weekly series of snapshots: one point each Wednesday (the day of the Fed's
@@ -120,24 +122,38 @@ public final class FredImport {
     }
 
     /**
-     * Weekly points, each Wednesday from {@code from} to {@code to} (both optional: by default from the
-     * first reserves observation, or the first observation of any series, to the last observation).
+     * Weekly points, each Wednesday from {@code from} to {@code to}, both optional and both clamped to the
+     * data: by default from the first reserves observation (or the first observation of any series) to the
+     * last observation of any series. The number of points is counted from the range before any is built:
+     * more than {@code maxPoints} is refused (413), however few rows the files hold.
      */
     public static List<MarketSnapshot> weekly(List<Observations> all, RunoffCalendar calendar, LocalDate from,
-            LocalDate to) {
+            LocalDate to, int maxPoints) {
         Map<FredSeries, TreeMap<LocalDate, Double>> bySeries = new EnumMap<>(FredSeries.class);
         for (Observations observations : all) {
             bySeries.put(observations.series(), observations.values());
         }
-        LocalDate first = from != null ? from : firstDate(bySeries);
-        LocalDate last = to != null ? to : lastDate(bySeries);
-        if (first == null || last == null) {
+        LocalDate dataFirst = bySeries.values().stream().filter(s -> !s.isEmpty()).map(TreeMap::firstKey)
+                .min(LocalDate::compareTo).orElse(null);
+        LocalDate dataLast = lastDate(bySeries);
+        if (dataFirst == null || dataLast == null) {
             throw BadInputException.of("files", "no observations in any file");
         }
+        LocalDate first = from == null ? firstDate(bySeries, dataFirst) : from.isBefore(dataFirst) ? dataFirst : from;
+        LocalDate last = to == null || to.isAfter(dataLast) ? dataLast : to;
+        LocalDate firstWednesday = first.with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
+        long count = firstWednesday.isAfter(last) ? 0 : ChronoUnit.WEEKS.between(firstWednesday, last) + 1;
+        if (count > maxPoints) {
+            throw PayloadTooLargeException.count("From " + first + " to " + last, count, "weekly points", maxPoints,
+                    "limits.series-points", "Narrow from and to.");
+        }
+        if (count == 0) {
+            throw BadInputException.of(from != null ? "from" : "to", "leaves no Wednesday between " + first + " and "
+                    + last + " (the files hold " + dataFirst + " to " + dataLast + ")");
+        }
         TreeMap<LocalDate, Double> onRrpPeakSoFar = runningMax(bySeries.get(FredSeries.RRPONTSYD));
-        List<MarketSnapshot> points = new ArrayList<>();
-        for (LocalDate day = first.with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY)); !day.isAfter(last);
-                day = day.plusWeeks(1)) {
+        List<MarketSnapshot> points = new ArrayList<>((int) count);
+        for (LocalDate day = firstWednesday; !day.isAfter(last); day = day.plusWeeks(1)) {
             Double iorb = asOf(bySeries.get(FredSeries.IORB), day, STALE_AFTER_DAYS);
             if (iorb == null && bySeries.containsKey(FredSeries.IOER)
                     && !startsBefore(bySeries.get(FredSeries.IORB), day)) {
@@ -191,13 +207,10 @@ public final class FredImport {
         return latest.getValue();
     }
 
-    private static LocalDate firstDate(Map<FredSeries, TreeMap<LocalDate, Double>> bySeries) {
+    /** The default start: the first reserves observation, else the first of any series. */
+    private static LocalDate firstDate(Map<FredSeries, TreeMap<LocalDate, Double>> bySeries, LocalDate anyFirst) {
         TreeMap<LocalDate, Double> reserves = bySeries.get(FredSeries.WRESBAL);
-        if (reserves != null && !reserves.isEmpty()) {
-            return reserves.firstKey();
-        }
-        return bySeries.values().stream().filter(s -> !s.isEmpty()).map(TreeMap::firstKey).min(LocalDate::compareTo)
-                .orElse(null);
+        return reserves != null && !reserves.isEmpty() ? reserves.firstKey() : anyFirst;
     }
 
     private static LocalDate lastDate(Map<FredSeries, TreeMap<LocalDate, Double>> bySeries) {

@@ -69,15 +69,22 @@ public final class RunoffCalendar {
             if (event.date() == null) {
                 errors.add(new FieldError("policy.events[" + i + "].date", "is required"));
             }
-            if ((event.treasuryCapBn() != null && event.treasuryCapBn() < 0)
-                    || (event.mbsCapBn() != null && event.mbsCapBn() < 0)) {
-                errors.add(new FieldError("policy.events[" + i + "]", "caps must be >= 0"));
-            }
+            checkCap(event.treasuryCapBn(), "policy.events[" + i + "].treasuryCapBn", errors);
+            checkCap(event.mbsCapBn(), "policy.events[" + i + "].mbsCapBn", errors);
         }
         if (!errors.isEmpty()) {
             throw new BadInputException("The policy calendar has " + errors.size() + " problem(s)", errors);
         }
         return new RunoffCalendar(document.events());
+    }
+
+    /** A cap is read as a snapshot's runoff cap is: a finite number, zero or more. */
+    private static void checkCap(Double cap, String field, List<FieldError> errors) {
+        if (cap != null && !Double.isFinite(cap)) {
+            errors.add(new FieldError(field, "must be a finite number"));
+        } else if (cap != null && cap < 0) {
+            errors.add(new FieldError(field, "must be greater than or equal to 0 (was " + cap + ")"));
+        }
     }
 
     /** The runoff in force on this date, or null before the first event. */

@@ -77,8 +77,8 @@ public final class SeriesCsv {
                 int line = rows.getCurrentLocation().getLineNr(); // where the row starts: just after the last one
                 String[] row = rows.next();
                 if (points.size() + 1 > maxPoints) {
-                    throw new PayloadTooLargeException("The series has more than " + maxPoints
-                            + " points (limits.series-points); split it into several requests.");
+                    throw PayloadTooLargeException.count("The series", maxPoints + 1L, "or more points", maxPoints,
+                            "limits.series-points", "Split it into several requests.");
                 }
                 MarketSnapshot point = readRow(header, row, line, reader, errors);
                 if (point != null) {

@@ -65,8 +65,7 @@ public class SeriesService {
     public void checkBodySize(byte[] body) {
         long limit = limits.seriesBody().asLongValue();
         if (body.length > limit) {
-            throw new PayloadTooLargeException("The series is " + body.length + " bytes; the limit is " + limit
-                    + " bytes (limits.series-body).");
+            throw PayloadTooLargeException.bytes("series", body.length, limit, "limits.series-body");
         }
     }
 
@@ -98,8 +97,8 @@ public class SeriesService {
 
     public void checkPoints(int count) {
         if (count > limits.seriesPoints()) {
-            throw new PayloadTooLargeException("The series has " + count + " points; the limit is "
-                    + limits.seriesPoints() + " (limits.series-points). Split it into several requests.");
+            throw PayloadTooLargeException.count("The series", count, "points", limits.seriesPoints(),
+                    "limits.series-points", "Split it into several requests.");
         }
         if (count == 0) {
             throw BadInputException.of("body", "the series has no points");

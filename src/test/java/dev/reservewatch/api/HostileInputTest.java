@@ -1,5 +1,6 @@
 package dev.reservewatch.api;
 
+import static dev.reservewatch.api.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,8 +25,15 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,34 +46,43 @@ import io.restassured.RestAssured;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 import dev.reservewatch.series.SeriesCsv;
 
 /**
- * Hostile input, generated from a fixed seed so that every run sends the same requests: wrong types for
- * every field, NaN and Infinity, numbers too large for a double, huge strings, deep nesting, unknown and
- * repeated fields, giant arrays, impossible dates, truncated JSON, wrong or missing content types, empty
- * bodies, random and non-UTF-8 bytes, bad CSV, bodies over the limit. Every answer must be a client error
- * (400, 413 or 415; the one each case expects) as application/problem+json whose "status" is the HTTP
- * status and which has a "title" and no trace of a stack. Afterwards a valid snapshot still gets its
- * verdict. Bodies stay at or below about 2 MB: above quarkus.http.limits.max-body-size (32M) the HTTP
- * layer answers 413 itself, without a problem document.
+ * Hostile input, generated from a fixed seed so that every run sends the same requests, in named families:
+ * wrong types for every field, NaN and Infinity, numbers too large for a double, huge strings, deep nesting,
+ * unknown and repeated fields, giant arrays, impossible dates, truncated JSON, wrong or missing content types,
+ * empty bodies, random and non-UTF-8 bytes, bad CSV, bodies over the limit, hostile rule drafts (with and
+ * without a token) and hostile FRED uploads. Every answer must be a client error (the status each case
+ * expects) as application/problem+json whose "status" is the HTTP status and which has a "title" and no trace
+ * of a stack; a failure names its family and case. Afterwards a valid snapshot still gets its verdict and the
+ * service is still ready.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputTest {
 
     private static final long SEED = 20251024L;
     private static final String VERDICTS = "/verdicts";
     private static final String SERIES = "/verdicts/series";
+    private static final String VALIDATE = "/rules/validate";
+    private static final String FRED = "/backtests/fred";
+    private static final String TEXT = "text/plain";
+    /** The author's token of the test profile (application.properties, %test.rules.author-token). */
+    private static final String AUTHOR = "Bearer test-author-token";
     private static final String JSON = "application/json";
     private static final String CSV = "text/csv";
     /** Sent without any Content-Type header (through java.net.http: RestAssured always sets one). */
     private static final String NO_CONTENT_TYPE = null;
-    private static final Set<Integer> CLIENT_ERRORS = Set.of(400, 413, 415);
+    private static final Set<Integer> CLIENT_ERRORS = Set.of(400, 401, 413, 415, 429);
     private static final Set<Integer> BAD = Set.of(400);
     private static final Set<Integer> TOO_LARGE = Set.of(413);
     private static final Set<Integer> UNSUPPORTED = Set.of(415);
     private static final Set<Integer> BAD_OR_UNSUPPORTED = Set.of(400, 415);
+    private static final Set<Integer> UNAUTHORIZED = Set.of(401);
+    private static final Set<Integer> BAD_OR_TOO_LARGE = Set.of(400, 413);
     private static final List<String> STACK_TRACE_MARKERS = List.of("\tat ", "Exception", ".java:");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Path ARTICLE = Path.of("examples/2025-10-article.json");
@@ -90,113 +107,126 @@ class HostileInputTest {
     private static final List<String> BAD_CELLS = List.of("NaN", "Infinity", "-Infinity", "1e400", "-1e400", "abc",
             "5.2.1", "--1", "true", "1,5", "0x", "1e", "five", "5 5", "1_000", "\u221e", "2025-10-24");
 
-    @TestHTTPResource(VERDICTS)
-    URI verdictsUri;
+    @TestHTTPResource("/")
+    URI root;
 
-    @TestHTTPResource(SERIES)
-    URI seriesUri;
-
-    private record Hostile(String name, String path, String contentType, byte[] body, Set<Integer> expected) {
+    /** A multipart part: a file when {@code fileName} is given, else a form value. */
+    private record Part(String name, String fileName, byte[] content) {
     }
 
-    private final List<Hostile> cases = new ArrayList<>();
-    private final List<String> failures = new ArrayList<>();
+    /** One hostile request; {@code parts} (multipart) replaces the body when given. */
+    private record Hostile(String name, String path, String contentType, byte[] body, Set<Integer> expected,
+            String authorization, List<Part> parts) {
+    }
+
+    private final Map<String, List<Hostile>> families = new LinkedHashMap<>();
+    private List<Hostile> family;
     private final Random random = new Random(SEED);
-    private int sent;
     private ObjectNode article;
     private String articleText;
+    private byte[] articleBytes;
+    /** One client, with its connections reused, for the whole run (RestAssured's timeouts as Quarkus set them). */
+    private final RestAssuredConfig config = RestAssured.config()
+            .httpClient(RestAssured.config().getHttpClientConfig().reuseHttpClientInstance());
+    private final HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
-    @Test
-    void answersEveryHostileRequestWithAProblemAndStillJudgesAValidSnapshot() throws IOException {
-        byte[] articleBytes = Files.readAllBytes(ARTICLE);
+    @TestFactory
+    @Order(1)
+    Stream<DynamicContainer> answersEveryHostileRequestWithTheExpectedProblem() throws IOException {
+        articleBytes = Files.readAllBytes(ARTICLE);
         article = (ObjectNode) MAPPER.readTree(articleBytes);
         articleText = new String(articleBytes, StandardCharsets.UTF_8).strip();
 
-        wrongTypes();
-        nonFiniteAndMalformedNumbers();
-        hugeStrings();
-        deepNesting();
-        unknownFields();
-        duplicateFields();
-        giantArrays();
-        impossibleDatesAndValues();
-        truncatedJson();
-        wrongContentTypes();
-        emptyAndTrivialBodies();
-        randomBytes();
-        nonUtf8();
-        arraysAndObjectsSwapped();
-        badCsv();
-        oversized();
+        family("wrong types", this::wrongTypes);
+        family("non-finite and malformed numbers", this::nonFiniteAndMalformedNumbers);
+        family("huge strings", this::hugeStrings);
+        family("deep nesting", this::deepNesting);
+        family("unknown fields", this::unknownFields);
+        family("duplicate keys", this::duplicateFields);
+        family("giant arrays", this::giantArrays);
+        family("bad dates and values", this::impossibleDatesAndValues);
+        family("truncated JSON", this::truncatedJson);
+        family("wrong content types", this::wrongContentTypes);
+        family("empty and trivial bodies", this::emptyAndTrivialBodies);
+        family("random bytes", this::randomBytes);
+        family("non-UTF-8 bytes", this::nonUtf8);
+        family("arrays and objects swapped", this::arraysAndObjectsSwapped);
+        family("series-specific: bad CSV", this::badCsv);
+        family("oversized bodies", this::oversized);
+        family("rule drafts from an author", this::hostileDrafts);
+        family("rule drafts without a token", this::draftsWithoutAToken);
+        family("FRED uploads", this::hostileUploads);
 
-        // one client, with its connections reused, for the whole run (RestAssured's timeouts as Quarkus set them)
-        RestAssuredConfig config = RestAssured.config()
-                .httpClient(RestAssured.config().getHttpClientConfig().reuseHttpClientInstance());
-        HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        for (Hostile hostile : cases) {
-            send(hostile, config, bare);
-        }
+        assertThat(families.values().stream().mapToInt(List::size).sum()).as("hostile requests")
+                .isGreaterThanOrEqualTo(1000);
+        return families.entrySet().stream().map(entry -> DynamicContainer.dynamicContainer(
+                entry.getKey() + " (" + entry.getValue().size() + ")", entry.getValue().stream().map(
+                        hostile -> DynamicTest.dynamicTest(describe(hostile), () -> send(hostile)))));
+    }
 
-        assertThat(sent).as("hostile requests sent").isGreaterThanOrEqualTo(1000);
-        if (!failures.isEmpty()) {
-            org.junit.jupiter.api.Assertions.fail(failures.size() + " of " + sent
-                    + " hostile requests were not answered with the expected 4xx problem (first 30):\n  "
-                    + String.join("\n  ", failures.subList(0, Math.min(30, failures.size()))));
-        }
-
-        given().contentType(ContentType.JSON).body(articleBytes)
+    @Test
+    @Order(2)
+    void stillJudgesAValidSnapshotAndStaysReadyAfterwards() throws IOException {
+        given().contentType(ContentType.JSON).body(Files.readAllBytes(ARTICLE))
                 .when().post(VERDICTS)
                 .then().statusCode(200)
                 .body("regime", is("SCARCE"))
                 .body("actions.code", hasItem("END_RUNOFF"));
-        given().when().get("/q/health/ready").then().statusCode(200);
+        management().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private void family(String name, Runnable cases) {
+        family = families.computeIfAbsent(name, n -> new ArrayList<>());
+        cases.run();
     }
 
     // ------------------------------------------------------------------ sending and checking
 
-    private void send(Hostile hostile, RestAssuredConfig config, HttpClient bare) {
+    private void send(Hostile hostile) throws IOException, InterruptedException {
         int status;
         String contentType;
         byte[] body;
-        try {
-            if (hostile.contentType() == null) {
-                URI uri = hostile.path().equals(VERDICTS) ? verdictsUri : seriesUri;
-                HttpResponse<byte[]> response = bare.send(HttpRequest.newBuilder(uri)
-                        .timeout(Duration.ofSeconds(60))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(hostile.body())).build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                status = response.statusCode();
-                contentType = response.headers().firstValue("Content-Type").orElse("");
-                body = response.body();
-            } else {
-                Response response = given().config(config).contentType(hostile.contentType()).body(hostile.body())
-                        .when().post(hostile.path());
-                status = response.getStatusCode();
-                contentType = response.getContentType();
-                body = response.asByteArray();
+        if (hostile.contentType() == null && hostile.parts() == null) {
+            HttpResponse<byte[]> response = bare.send(HttpRequest.newBuilder(root.resolve(hostile.path()))
+                    .timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(hostile.body())).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            status = response.statusCode();
+            contentType = response.headers().firstValue("Content-Type").orElse("");
+            body = response.body();
+        } else {
+            RequestSpecification request = given().config(config);
+            if (hostile.authorization() != null) {
+                request.header("Authorization", hostile.authorization());
             }
-        } catch (IOException | RuntimeException e) {
-            sent++;
-            failures.add(describe(hostile) + " -> the request failed: " + e);
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            if (hostile.parts() != null) {
+                for (Part part : hostile.parts()) {
+                    if (part.fileName() != null) {
+                        request.multiPart(part.name(), part.fileName(), part.content());
+                    } else {
+                        request.multiPart(part.name(), new String(part.content(), StandardCharsets.UTF_8));
+                    }
+                }
+            } else {
+                request.contentType(hostile.contentType()).body(hostile.body());
+            }
+            Response response = request.when().post(hostile.path());
+            status = response.getStatusCode();
+            contentType = response.getContentType();
+            body = response.asByteArray();
         }
-        sent++;
         String problem = check(status, contentType, body, hostile.expected());
         if (problem != null) {
-            String text = new String(body, StandardCharsets.UTF_8);
-            failures.add(describe(hostile) + " -> " + problem + "; HTTP " + status + ", Content-Type '" + contentType
-                    + "', body: " + clip(text, 300));
+            org.junit.jupiter.api.Assertions.fail(problem + "; HTTP " + status + ", Content-Type '" + contentType
+                    + "', body: " + clip(new String(body, StandardCharsets.UTF_8), 300));
         }
     }
 
     /** Null when the answer is a proper problem, else what is wrong with it. */
     private static String check(int status, String contentType, byte[] body, Set<Integer> expected) {
         if (!CLIENT_ERRORS.contains(status)) {
-            return "status " + status + " is not 400, 413 or 415";
+            return "status " + status + " is not a client error " + CLIENT_ERRORS;
         }
         if (!expected.contains(status)) {
             return "status " + status + ", expected " + expected;
@@ -247,9 +277,10 @@ class HostileInputTest {
     }
 
     private static String describe(Hostile hostile) {
-        return clip(hostile.name(), 160) + " [POST " + hostile.path() + ", "
-                + (hostile.contentType() == null ? "no Content-Type" : hostile.contentType()) + ", "
-                + hostile.body().length + " bytes]";
+        String shape = hostile.parts() != null ? hostile.parts().size() + " parts"
+                : (hostile.contentType() == null ? "no Content-Type" : hostile.contentType()) + ", "
+                        + hostile.body().length + " bytes";
+        return clip(hostile.name(), 160) + " [POST " + hostile.path() + ", " + shape + "]";
     }
 
     // ------------------------------------------------------------------ the hostile requests
@@ -610,10 +641,113 @@ class HostileInputTest {
         add("a 2 MB CSV cell", SERIES, CSV, utf8("asOf,effrPct\n2025-10-24," + "9".repeat(TWO_MB) + "x\n"), BAD);
     }
 
+    private void hostileDrafts() {
+        for (String body : List.of("", "{}", "[]", "\"x\"", "null", "{\"files\": []}", "{\"files\": {}}",
+                "{\"files\": {\"a.drl\": 5}}", "{\"files\": {\"a.drl\": null}}", "{\"files\": {\"a.drl\": [\"x\"]}}",
+                "{\"file\": {\"a.drl\": \"x\"}}", "{\"files\": {\"a.drl\": \"x\"}, \"extra\": 1}",
+                "{\"files\": {\"a.drl\": \"x\", \"a.drl\": \"y\"}}", "{\"files\": {\"a.drl\": \"x\"}",
+                "{\"files\": \"rule\"}", "{'files': {}}")) {
+            draft("draft body " + quote(body), JSON, utf8(body), BAD);
+        }
+        draft("an empty text draft", TEXT, new byte[0], BAD);
+        for (int depth : new int[] { 1000, 20_000 }) {
+            draft(depth + " nested objects as a draft", JSON, utf8("{\"files\":" + "{\"a\":".repeat(depth) + "1"
+                    + "}".repeat(depth) + "}"), BAD);
+        }
+        for (int i = 0; i < 10; i++) {
+            draft("random bytes as a JSON draft", JSON, randomBytes(1 + random.nextInt(4096)), BAD);
+        }
+        StringJoiner many = new StringJoiner(",", "{\"files\": {", "}}");
+        for (int i = 0; i < 17; i++) {
+            many.add("\"f" + i + ".drl\": \"package rules;\"");
+        }
+        draft("a draft of 17 files (the limit is 16)", JSON, utf8(many.toString()), TOO_LARGE);
+        draft("a draft file of 300 KB (the limit is 256 KB)", TEXT, utf8("// " + letters(300 * 1024)), TOO_LARGE);
+        draft("a draft above limits.validate-body", JSON, utf8("{\"files\": {\"a.drl\": \"" + letters(VERDICT_LIMIT)
+                + "\"}}"), TOO_LARGE);
+        for (String type : List.of("application/xml", "application/octet-stream", CSV, "text/html")) {
+            draft("a draft as " + type, type, utf8("package rules;"), UNSUPPORTED);
+        }
+    }
+
+    private void draftsWithoutAToken() {
+        for (String type : List.of(TEXT, JSON)) {
+            byte[] body = utf8(type.equals(JSON) ? "{\"files\": {\"a.drl\": \"package rules;\"}}" : "package rules;");
+            add("a draft without a token, as " + type, VALIDATE, type, body, UNAUTHORIZED);
+            for (String authorization : List.of("Bearer wrong", "Basic dGVzdA==", "Bearer", "bearer  ",
+                    "Bearer " + letters(10_000))) {
+                family.add(new Hostile("a draft with Authorization '" + clip(authorization, 30) + "', as " + type,
+                        VALIDATE, type, body, UNAUTHORIZED, authorization, null));
+            }
+        }
+    }
+
+    private void hostileUploads() {
+        String wresbal = "observation_date,WRESBAL\n2025-10-15,3019000\n2025-10-22,2933037\n";
+        upload("an unknown series", List.of(file("GDP", "observation_date,GDP\n2025-07-01,30000\n")), BAD);
+        upload("a series twice", List.of(file("WRESBAL", wresbal), file("WRESBAL", wresbal)), BAD);
+        upload("no series, only from", List.of(value("from", "2025-01-01")), BAD);
+        for (String name : List.of("from", "to", "view")) {
+            upload(name + " sent as a file", List.of(file("WRESBAL", wresbal), new Part(name, "x.txt", utf8("x"))), BAD);
+        }
+        for (String date : IMPOSSIBLE_DATES) {
+            if (!date.strip().isEmpty()) {
+                upload("from '" + date + "'", List.of(file("WRESBAL", wresbal), value("from", date)), BAD);
+            }
+        }
+        upload("to '2025-13-01'", List.of(file("WRESBAL", wresbal), value("to", "2025-13-01")), BAD);
+        upload("a range between two observations", List.of(file("WRESBAL", wresbal), value("from", "2025-10-16"),
+                value("to", "2025-10-21")), BAD);
+        upload("view 'everything'", List.of(file("WRESBAL", wresbal), value("view", "everything")), BAD);
+        for (String csv : List.of("", "observation_date\n", "a,b,c\n1,2,3\n", "observation_date,WRESBAL\nyesterday,1\n",
+                "observation_date,WRESBAL\n2025-10-15,NaN\n", "observation_date,WRESBAL\n2025-10-15,1e400\n",
+                "observation_date,WRESBAL\n2025-10-15,1,2\n", "observation_date,SOFR\n2025-10-15,1\n",
+                "\"observation_date,WRESBAL\n2025-10-15,1\n")) {
+            upload("a bad WRESBAL file " + quote(clip(csv, 40)), List.of(file("WRESBAL", csv)), BAD);
+        }
+        for (int i = 0; i < 5; i++) {
+            upload("random bytes as a series", List.of(new Part("WRESBAL", "w.csv", randomBytes(1 + random.nextInt(4096)))),
+                    BAD);
+        }
+        for (String policy : List.of("{", "[]", "{\"events\": []}", "{\"events\": [{\"active\": true}]}",
+                "{\"events\": [{\"date\": \"2025-01-01\", \"active\": true, \"treasuryCapBn\": 1e1000}]}",
+                "{\"events\": [{\"date\": \"2025-01-01\", \"active\": true, \"mbsCapBn\": -1}]}",
+                "{\"events\": [{\"date\": \"2025-01-01\", \"active\": \"yes\"}]}",
+                "{\"events\": [{\"date\": \"2025-01-01\", \"active\": true, \"colour\": 1}]}")) {
+            upload("policy " + quote(clip(policy, 60)), List.of(file("WRESBAL", wresbal), value("policy", policy)), BAD);
+        }
+        List<Part> many = new ArrayList<>(List.of(file("WRESBAL", wresbal)));
+        for (int i = 0; i < 100; i++) {
+            many.add(value("x" + i, "1"));
+        }
+        upload("100 parts", many, BAD_OR_TOO_LARGE);
+        upload("weeks from 1800 to 2025, over the point limit",
+                List.of(file("RRPONTSYD", "DATE,RRPONTSYD\n1800-01-01,1\n2025-10-22,4.0\n")), TOO_LARGE);
+        add("a JSON body to the FRED backtest", FRED, JSON, utf8("{\"WRESBAL\": \"x\"}"), UNSUPPORTED);
+        add("random bytes as multipart", FRED, "multipart/form-data; boundary=xyz", randomBytes(2048), BAD);
+        add("multipart without a boundary", FRED, "multipart/form-data", utf8("--xyz\r\n\r\n"), BAD_OR_UNSUPPORTED);
+    }
+
     // ------------------------------------------------------------------ building bodies
 
     private void add(String name, String path, String contentType, byte[] body, Set<Integer> expected) {
-        cases.add(new Hostile(name, path, contentType, body, expected));
+        family.add(new Hostile(name, path, contentType, body, expected, null, null));
+    }
+
+    private void draft(String name, String contentType, byte[] body, Set<Integer> expected) {
+        family.add(new Hostile(name, VALIDATE, contentType, body, expected, AUTHOR, null));
+    }
+
+    private void upload(String name, List<Part> parts, Set<Integer> expected) {
+        family.add(new Hostile(name, FRED, null, null, expected, null, parts));
+    }
+
+    private static Part file(String name, String content) {
+        return new Part(name, name + ".csv", utf8(content));
+    }
+
+    private static Part value(String name, String value) {
+        return new Part(name, null, utf8(value));
     }
 
     /** The same hostile snapshot alone to /verdicts, and as a point of a series to /verdicts/series. */

@@ -1,5 +1,6 @@
 package dev.reservewatch.api;
 
+import static dev.reservewatch.api.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
@@ -21,7 +22,7 @@ class ObservabilityTest {
         given().contentType(ContentType.JSON).body(Files.readAllBytes(Path.of("examples/2025-10-article.json")))
                 .when().post("/verdicts").then().statusCode(200);
         String version = given().when().get("/rules").then().extract().path("version");
-        given().when().get("/q/metrics")
+        management().when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("reservewatch_verdicts_total{regime=\"SCARCE\",source=\"snapshot\"}"))
                 .body(containsString("reservewatch_actions_total{code=\"END_RUNOFF\",source=\"snapshot\"}"))
@@ -33,7 +34,7 @@ class ObservabilityTest {
 
     @Test
     void describesPostVerdictsWithTheArticleExample() {
-        given().queryParam("format", "json").when().get("/q/openapi")
+        management().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("paths.'/verdicts'.post.requestBody.content.'application/json'.examples.'2025-10 article'.value.largeBankExcessReserveRatioPct",
                         is(9.8f))

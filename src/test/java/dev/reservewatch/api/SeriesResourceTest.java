@@ -1,6 +1,7 @@
 package dev.reservewatch.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -8,16 +9,30 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class SeriesResourceTest {
+
+    @TestHTTPResource("/")
+    URI root;
 
     private static String point(String asOf, double sofr, double onRrp) {
         return """
@@ -132,5 +147,112 @@ class SeriesResourceTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", is("GDP"))
                 .body("errors[0].message", containsString("WRESBAL"));
+    }
+
+    @Test
+    void boundsAFredBacktestsDateRangeBeforeBuildingAnyPoint() throws Exception {
+        Path file = Files.createTempFile("wresbal", ".csv");
+        Files.writeString(file, "observation_date,WRESBAL\n2025-10-15,3019000\n2025-10-22,2933037\n");
+        // a range of two billion years over two rows: refused from its bounds, not after a billion points
+        long started = System.nanoTime();
+        given().multiPart("WRESBAL", file.toFile())
+                .multiPart("from", "-999999999-01-01").multiPart("to", "+999999999-12-31")
+                .when().post("/backtests/fred")
+                .then().statusCode(200).body("points", is(2));
+        given().multiPart("WRESBAL", file.toFile()).multiPart("from", "2025-10-16").multiPart("to", "2025-10-21")
+                .when().post("/backtests/fred")
+                .then().statusCode(400).body("errors[0].field", is("from"));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(30));
+        given().contentType(ContentType.JSON).body(point("2025-10-22", 4.21, 4.0))
+                .when().post("/verdicts").then().statusCode(200);
+    }
+
+    @Test
+    void refusesAFredRangeWithMorePointsThanTheLimit() throws Exception {
+        Path file = Files.createTempFile("rrp", ".csv");
+        Files.writeString(file, "DATE,RRPONTSYD\n1800-01-01,1\n2025-10-22,4.0\n");
+        given().multiPart("RRPONTSYD", file.toFile())
+                .when().post("/backtests/fred")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("weekly points; the limit is 10000"));
+    }
+
+    @Test
+    void refusesMisplacedRepeatedAndOversizedParts() throws Exception {
+        Path csv = Files.createTempFile("wresbal", ".csv");
+        Files.writeString(csv, "observation_date,WRESBAL\n2025-10-15,3019000\n");
+        // a file where a form value belongs
+        given().multiPart("WRESBAL", csv.toFile()).multiPart("from", csv.toFile())
+                .when().post("/backtests/fred")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("from"))
+                .body("errors[0].message", containsString("form value"));
+        // the same part twice
+        given().multiPart("WRESBAL", csv.toFile()).multiPart("WRESBAL", csv.toFile())
+                .when().post("/backtests/fred")
+                .then().statusCode(400).body("errors[0].message", containsString("send each part once"));
+        // far more parts than an upload has
+        var many = given().multiPart("WRESBAL", csv.toFile());
+        for (int i = 0; i < 100; i++) {
+            many.multiPart("x" + i, "1");
+        }
+        many.when().post("/backtests/fred").then().statusCode(org.hamcrest.Matchers.allOf(
+                org.hamcrest.Matchers.greaterThanOrEqualTo(400), org.hamcrest.Matchers.lessThan(500)));
+    }
+
+    @Test
+    void refusesAnUploadAboveTheSeriesLimitWhetherItsLengthIsDeclaredOrNot() throws Exception {
+        byte[] head = ("--b0undary\r\nContent-Disposition: form-data; name=\"WRESBAL\"; filename=\"w.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nobservation_date,WRESBAL\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "\r\n--b0undary--\r\n".getBytes(StandardCharsets.US_ASCII);
+        long rows = (17L << 20) / "2025-10-15,3019000\n".length();
+        // declared up front: refused before the body is read
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /backtests/fred HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: multipart/form-data; boundary=b0undary\r\nContent-Length: " + (17L << 20)
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(head);
+            String answer = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                    .contains("limits.series-body");
+        }
+        // streamed without a length: read, and refused by the part's size
+        InputStream body = new SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new ByteArrayInputStream(head), rows(rows), new ByteArrayInputStream(tail))));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve("/backtests/fred"))
+                .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("limits.series-body");
+    }
+
+    /** {@code count} FRED rows, generated as they are read. */
+    private static InputStream rows(long count) {
+        byte[] row = "2025-10-15,3019000\n".getBytes(StandardCharsets.US_ASCII);
+        return new InputStream() {
+            private long at;
+
+            @Override
+            public int read() {
+                if (at >= count * row.length) {
+                    return -1;
+                }
+                return row[(int) (at++ % row.length)];
+            }
+        };
+    }
+
+    @Test
+    void checksThePolicyCalendarsCapsAsSnapshotFieldsAreChecked() throws Exception {
+        Path csv = Files.createTempFile("wresbal", ".csv");
+        Files.writeString(csv, "observation_date,WRESBAL\n2025-10-15,3019000\n");
+        given().multiPart("WRESBAL", csv.toFile())
+                .multiPart("policy", "{\"events\": [{\"date\": \"2025-01-01\", \"active\": true, \"treasuryCapBn\": 1e1000, \"mbsCapBn\": -1}]}")
+                .when().post("/backtests/fred")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("policy.events[0].treasuryCapBn", "policy.events[0].mbsCapBn"));
     }
 }

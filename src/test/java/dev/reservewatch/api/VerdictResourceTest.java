@@ -1,6 +1,8 @@
 package dev.reservewatch.api;
 
+import static dev.reservewatch.api.Management.management;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -111,7 +114,7 @@ class VerdictResourceTest {
                     .containsIgnoringCase("content-type: application/problem+json")
                     .containsIgnoringCase("connection: close")
                     .contains("\"status\":413")
-                    .contains("The body is 40000000 bytes; no endpoint accepts more than 33554432 bytes");
+                    .contains("The body is 40000000 bytes; the limit is 33554432 bytes (quarkus.http.limits.max-body-size");
         }
     }
 
@@ -144,14 +147,26 @@ class VerdictResourceTest {
 
     @Test
     void isLiveAndReadyOnceTheRulesAreLoaded() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+        management().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        management().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
                 .body("checks.find { it.name == 'ruleset' }.data.version", startsWith("sha256:"));
     }
 
     @Test
+    void servesHealthMetricsAndTheApiDescriptionOnlyOnTheManagementPort() {
+        for (String path : java.util.List.of("/q/health/ready", "/q/metrics", "/q/openapi")) {
+            given().when().get(path).then().statusCode(404);
+            management().when().get(path).then().statusCode(200);
+        }
+        // Swagger UI: never on the API port; outside dev and test mode not at all (no always-include)
+        given().when().get("/q/swagger-ui").then().statusCode(404);
+        assertThat(ConfigProvider.getConfig().getOptionalValue("quarkus.swagger-ui.always-include", Boolean.class))
+                .as("Swagger UI is for dev mode only").isNotEqualTo(java.util.Optional.of(true));
+    }
+
+    @Test
     void countsDroppedDecisionLogLinesInTheMetrics() {
-        given().when().get("/q/metrics")
+        management().when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("decision_log_dropped_total 0.0"));
     }

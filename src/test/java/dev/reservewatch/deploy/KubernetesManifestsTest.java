@@ -37,6 +37,7 @@ class KubernetesManifestsTest {
     private static final String IN_PLACE = "k8s/overlays/dev-in-place";
     private static final List<String> ALL = List.of("k8s/base", "k8s/overlays/dev", "k8s/overlays/prod", IN_PLACE);
     private static final int HTTP_PORT = 8080;
+    private static final int MANAGEMENT_PORT = 9000;
     private static final String RULES_CONFIGMAP = "reserve-watch-rules";
     private static final Set<String> KNOWN_KINDS = Set.of("v1/ConfigMap", "v1/Service", "v1/ServiceAccount",
             "apps/v1/Deployment", "autoscaling/v2/HorizontalPodAutoscaler", "policy/v1/PodDisruptionBudget",
@@ -92,13 +93,27 @@ class KubernetesManifestsTest {
             if (!portEnv.isMissingNode()) {
                 assertThat(portEnv.path("value").asText()).as("%s: QUARKUS_HTTP_PORT", dir).isEqualTo(String.valueOf(HTTP_PORT));
             }
+            assertThat(resolvePort(container, TextNode.valueOf("management")))
+                    .as("%s: the container port named management must be %d (quarkus.management.port)", dir, MANAGEMENT_PORT)
+                    .isEqualTo(MANAGEMENT_PORT);
+            JsonNode managementEnv = env(container, "QUARKUS_MANAGEMENT_PORT");
+            if (!managementEnv.isMissingNode()) {
+                assertThat(managementEnv.path("value").asText()).as("%s: QUARKUS_MANAGEMENT_PORT", dir)
+                        .isEqualTo(String.valueOf(MANAGEMENT_PORT));
+            }
             Map<String, String> paths = Map.of("readinessProbe", "/q/health/ready", "livenessProbe", "/q/health/live",
                     "startupProbe", "/q/health/live");
             paths.forEach((probe, path) -> {
                 JsonNode get = container.at("/" + probe + "/httpGet");
                 assertThat(get.path("path").asText()).as("%s: the %s must GET %s", dir, probe, path).isEqualTo(path);
-                assertThat(resolvePort(container, get.path("port"))).as("%s: the %s's port", dir, probe).isEqualTo(HTTP_PORT);
+                assertThat(resolvePort(container, get.path("port")))
+                        .as("%s: the %s must ask the management port, where health is served", dir, probe)
+                        .isEqualTo(MANAGEMENT_PORT);
             });
+            JsonNode annotations = one(docs, "Deployment", dir).at("/spec/template/metadata/annotations");
+            assertThat(annotations.path("prometheus.io/port").asText()).as("%s: metrics are scraped from the management port", dir)
+                    .isEqualTo(String.valueOf(MANAGEMENT_PORT));
+            assertThat(annotations.path("prometheus.io/path").asText()).as("%s: the metrics path", dir).isEqualTo("/q/metrics");
             JsonNode startup = container.path("startupProbe");
             assertThat(startup.path("periodSeconds").asInt(10) * startup.path("failureThreshold").asInt(3))
                     .as("%s: the startupProbe must allow a slow start (JVM plus the first rules compile): 60 s or more", dir)
@@ -210,34 +225,128 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void adminTokenComesFromAnOptionalSecret() throws Exception {
+    void rulesTokensComeFromAnOptionalSecret() throws Exception {
+        Map<String, String> keys = Map.of("RULES_ADMIN_TOKEN", "token", "RULES_AUTHOR_TOKEN", "author-token");
         for (String dir : ALL) {
-            JsonNode token = env(container(one(render(dir), "Deployment", dir), dir), "RULES_ADMIN_TOKEN");
-            assertThat(token.has("value")).as("%s: RULES_ADMIN_TOKEN must never be a literal value", dir).isFalse();
-            JsonNode ref = token.at("/valueFrom/secretKeyRef");
-            assertThat(ref.path("name").asText()).as("%s: RULES_ADMIN_TOKEN's Secret", dir).isEqualTo("reserve-watch-admin");
-            assertThat(ref.path("key").asText()).as("%s: RULES_ADMIN_TOKEN's key in the Secret", dir).isEqualTo("token");
-            assertThat(ref.path("optional").asBoolean()).as("%s: the Secret must be optional (pods start without it)", dir).isTrue();
+            JsonNode container = container(one(render(dir), "Deployment", dir), dir);
+            keys.forEach((variable, key) -> {
+                JsonNode token = env(container, variable);
+                assertThat(token.isMissingNode()).as("%s: %s must be set from the Secret", dir, variable).isFalse();
+                assertThat(token.has("value")).as("%s: %s must never be a literal value", dir, variable).isFalse();
+                JsonNode ref = token.at("/valueFrom/secretKeyRef");
+                assertThat(ref.path("name").asText()).as("%s: %s's Secret", dir, variable).isEqualTo("reserve-watch-admin");
+                assertThat(ref.path("key").asText()).as("%s: %s's key in the Secret", dir, variable).isEqualTo(key);
+                assertThat(ref.path("optional").asBoolean()).as("%s: the Secret must be optional (pods start without it)", dir)
+                        .isTrue();
+            });
         }
     }
 
     @Test
-    void networkPolicyAdmitsOnlyTheHttpPort() throws Exception {
+    void networkPolicyAdmitsOnlyNamedPeersToTheTwoPortsAndLetsOutOnlyDns() throws Exception {
         for (String dir : ALL) {
             List<JsonNode> docs = render(dir);
             JsonNode container = container(one(docs, "Deployment", dir), dir);
             JsonNode policy = one(docs, "NetworkPolicy", dir).path("spec");
-            assertThat(texts(policy.path("policyTypes"))).as("%s: NetworkPolicy policyTypes", dir).contains("Ingress");
+            assertThat(texts(policy.path("policyTypes"))).as("%s: NetworkPolicy policyTypes", dir)
+                    .contains("Ingress", "Egress");
             assertThat(policy.path("ingress").size()).as("%s: NetworkPolicy ingress rules", dir).isPositive();
+            Set<Integer> admitted = new java.util.TreeSet<>();
             for (JsonNode rule : policy.path("ingress")) {
                 assertThat(rule.path("ports").size()).as("%s: an ingress rule without ports admits every port", dir).isPositive();
+                assertThat(rule.path("from").size()).as("%s: an ingress rule without from admits every peer", dir).isPositive();
+                for (JsonNode peer : rule.path("from")) {
+                    assertThat(peer.has("ipBlock")).as("%s: ingress peers are pods and namespaces, not addresses", dir).isFalse();
+                    if (peer.has("namespaceSelector")) {
+                        assertThat(strings(peer.at("/namespaceSelector/matchLabels")))
+                                .as("%s: a namespaceSelector must name its namespaces by label (empty selects all)", dir)
+                                .isNotEmpty();
+                    }
+                }
                 for (JsonNode port : rule.path("ports")) {
                     assertThat(port.path("protocol").asText("TCP")).as("%s: NetworkPolicy protocol", dir).isEqualTo("TCP");
-                    assertThat(resolvePort(container, port.path("port"))).as("%s: NetworkPolicy port", dir).isEqualTo(HTTP_PORT);
                     assertThat(port.has("endPort")).as("%s: NetworkPolicy port range", dir).isFalse();
+                    admitted.add(resolvePort(container, port.path("port")));
                 }
             }
+            assertThat(admitted).as("%s: the ports admitted", dir).containsExactly(HTTP_PORT, MANAGEMENT_PORT);
+            assertThat(policy.path("egress").size()).as("%s: egress rules", dir).isPositive();
+            for (JsonNode rule : policy.path("egress")) {
+                assertThat(rule.path("to").size()).as("%s: an egress rule without to lets out to anywhere", dir).isPositive();
+                for (JsonNode port : rule.path("ports")) {
+                    assertThat(port.path("port").asInt()).as("%s: egress is for DNS only", dir).isEqualTo(53);
+                }
+                assertThat(rule.path("ports").size()).as("%s: an egress rule without ports lets out every port", dir)
+                        .isPositive();
+            }
         }
+    }
+
+    @Test
+    void memoryOutsideTheHeapIsBoundedAndTheWholeBudgetFitsTheLimit() throws Exception {
+        for (String dir : ALL) {
+            JsonNode container = container(one(render(dir), "Deployment", dir), dir);
+            long limit = bytes(container.at("/resources/limits/memory").asText());
+            Map<String, String> flags = new HashMap<>();
+            for (String option : env(container, "JAVA_TOOL_OPTIONS").path("value").asText().split("\\s+")) {
+                Matcher m = Pattern.compile("-XX:(\\w+)=(\\S+)|-Xss(\\S+)").matcher(option);
+                if (m.matches()) {
+                    flags.put(m.group(1) == null ? "Xss" : m.group(1), m.group(1) == null ? m.group(3) : m.group(2));
+                }
+            }
+            for (String flag : List.of("MaxRAMPercentage", "MaxMetaspaceSize", "ReservedCodeCacheSize",
+                    "MaxDirectMemorySize", "Xss")) {
+                assertThat(flags).as("%s: JAVA_TOOL_OPTIONS must bound %s", dir, flag).containsKey(flag);
+            }
+            long heap = (long) (limit * Double.parseDouble(flags.get("MaxRAMPercentage")) / 100);
+            long threads = 64 * bytes(flags.get("Xss")); // the service runs well under 64 threads
+            long jvmOwn = 64L << 20; // GC structures, symbols, compiler arenas (NMT: about 50 MiB in all)
+            long budget = heap + bytes(flags.get("MaxMetaspaceSize")) + bytes(flags.get("ReservedCodeCacheSize"))
+                    + bytes(flags.get("MaxDirectMemorySize")) + threads + jvmOwn;
+            assertThat(budget).as("%s: heap + metaspace + code + direct + threads + the JVM's own must fit the %s limit",
+                    dir, container.at("/resources/limits/memory").asText()).isLessThanOrEqualTo(limit);
+        }
+    }
+
+    @Test
+    void theTempVolumeHoldsTheUploadsTheServiceAllowsAtOnce() throws Exception {
+        long uploads = Long.parseLong(defaultOf(dev.reservewatch.config.LimitsConfig.class, "concurrentUploads"));
+        long cap = bytes(applicationProperty("quarkus.http.limits.max-body-size"));
+        for (String dir : ALL) {
+            JsonNode deployment = one(render(dir), "Deployment", dir);
+            JsonNode container = container(deployment, dir);
+            String tmp = find(container.path("volumeMounts"), "mountPath", "/tmp").path("name").asText();
+            JsonNode volume = find(deployment.at("/spec/template/spec/volumes"), "name", tmp);
+            long size = bytes(volume.at("/emptyDir/sizeLimit").asText());
+            assertThat(size).as("%s: /tmp must hold %d uploads of %d bytes and the JVM's scratch", dir, uploads, cap)
+                    .isGreaterThanOrEqualTo(uploads * cap + (64L << 20));
+        }
+    }
+
+    /** Kubernetes and JVM sizes: 768Mi, 1Gi, 128m, 32M. */
+    private static long bytes(String size) {
+        Matcher m = Pattern.compile("(\\d+)([KMGkmg]i?)?").matcher(size.trim());
+        assertThat(m.matches()).as("a size: %s", size).isTrue();
+        long unit = switch (m.group(2) == null ? "" : m.group(2).substring(0, 1).toUpperCase()) {
+            case "K" -> 1L << 10;
+            case "M" -> 1L << 20;
+            case "G" -> 1L << 30;
+            default -> 1;
+        };
+        return Long.parseLong(m.group(1)) * unit;
+    }
+
+    /** The {@code @WithDefault} of a config mapping's method: the one place a default is written. */
+    private static String defaultOf(Class<?> mapping, String method) throws NoSuchMethodException {
+        return mapping.getMethod(method).getAnnotation(io.smallrye.config.WithDefault.class).value();
+    }
+
+    private static String applicationProperty(String key) throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        return properties.getProperty(key);
     }
 
     @Test

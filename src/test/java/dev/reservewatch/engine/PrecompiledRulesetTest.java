@@ -87,6 +87,41 @@ class PrecompiledRulesetTest {
     }
 
     @Test
+    void refusesAnArchiveThatHoldsClassesARulesetIsNotMadeOf() throws Exception {
+        List<RuleFile> files = ShippedRules.source().ruleFiles();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        var out = PrecompiledRuleset.writeHeader(bytes, RulesetCompiler.versionOf(files), List.of());
+        // where the declared classes belong, a map that carries an object of another kind
+        out.writeObject(new java.util.HashMap<>(java.util.Map.of("rules/Thresholds.class",
+                java.net.URI.create("http://example.com/"))));
+        out.flush();
+
+        assertThatThrownBy(() -> PrecompiledRuleset.read(new ByteArrayInputStream(bytes.toByteArray()), files, compiler))
+                .isInstanceOf(java.io.InvalidClassException.class).hasMessageContaining("REJECTED");
+    }
+
+    @Test
+    void theAllowListTakesWhatARulesetIsMadeOfAndNothingElse() throws Exception {
+        java.io.ObjectInputFilter filter = PrecompiledRuleset.filter(java.util.Set.of("rules.Thresholds"));
+        assertThat(roundTrip(new java.util.ArrayList<>(List.of("text", 1, 2.5, true)), filter)).isNotNull();
+        assertThatThrownBy(() -> roundTrip(new java.util.ArrayList<>(List.of(java.net.URI.create("http://x/"))), filter))
+                .isInstanceOf(java.io.InvalidClassException.class);
+        assertThatThrownBy(() -> roundTrip(new java.io.File("/tmp"), filter))
+                .isInstanceOf(java.io.InvalidClassException.class);
+    }
+
+    private static Object roundTrip(Object value, java.io.ObjectInputFilter filter) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (var in = new java.io.ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            in.setObjectInputFilter(filter);
+            return in.readObject();
+        }
+    }
+
+    @Test
     void theBuildPutsTheShippedRulesOnTheClasspathPrecompiled() throws Exception {
         Compilation found = PrecompiledRuleset.find(ShippedRules.source().ruleFiles(), compiler)
                 .orElseThrow(() -> new AssertionError("no " + PrecompiledRuleset.RESOURCE_DIR + " archive of rules/:"

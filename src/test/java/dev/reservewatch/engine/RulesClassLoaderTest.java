@@ -3,6 +3,7 @@ package dev.reservewatch.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URL;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -11,9 +12,10 @@ import dev.reservewatch.model.Market;
 
 class RulesClassLoaderTest {
 
-    /** Counts the lookups that reach the application's loader. */
+    /** Counts the lookups and the resource probes that reach the application's loader. */
     static final class CountingLoader extends ClassLoader {
         final AtomicInteger lookups = new AtomicInteger();
+        final AtomicInteger probes = new AtomicInteger();
 
         CountingLoader() {
             super(Market.class.getClassLoader());
@@ -23,6 +25,12 @@ class RulesClassLoaderTest {
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
             lookups.incrementAndGet();
             return super.loadClass(name, resolve);
+        }
+
+        @Override
+        public URL getResource(String name) {
+            probes.incrementAndGet();
+            return super.getResource(name);
         }
     }
 
@@ -37,14 +45,36 @@ class RulesClassLoaderTest {
                     .hasMessageContaining(absent);
         }
 
-        assertThat(application.lookups).hasValue(1);
+        assertThat(application.probes).hasValue(1);
+        assertThat(application.lookups).hasValue(0);
         assertThat(loader.remembered()).isEqualTo(1);
     }
 
     @Test
-    void loadsTheApplicationsOwnClasses() throws Exception {
-        RulesClassLoader loader = new RulesClassLoader(new CountingLoader());
-        assertThat(loader.loadClass(Market.class.getName())).isSameAs(Market.class);
+    void neverAsksTheApplicationToLoadNamesItHasNoClassFileForAndRemembersABoundedNumber() {
+        // a draft of many distinct imports: each name reaches the application's loader only as a resource
+        // probe, never as a class to load (for which class loaders keep a lock object per name, forever)
+        CountingLoader application = new CountingLoader();
+        RulesClassLoader loader = new RulesClassLoader(application);
+        int names = RulesClassLoader.MAX_REMEMBERED * 3;
+        for (int i = 0; i < names; i++) {
+            String name = "draft.imports.Name" + i;
+            assertThatThrownBy(() -> loader.loadClass(name)).isInstanceOf(ClassNotFoundException.class);
+        }
+        assertThat(application.lookups).hasValue(0);
+        assertThat(application.probes).hasValue(names);
+        assertThat(loader.remembered()).isBetween(1, RulesClassLoader.MAX_REMEMBERED);
+    }
+
+    @Test
+    void loadsTheApplicationsAndTheJdksOwnClassesOnceEach() throws Exception {
+        CountingLoader application = new CountingLoader();
+        RulesClassLoader loader = new RulesClassLoader(application);
+        for (int i = 0; i < 3; i++) {
+            assertThat(loader.loadClass(Market.class.getName())).isSameAs(Market.class);
+            assertThat(loader.loadClass("java.util.ArrayList")).isSameAs(java.util.ArrayList.class);
+        }
+        assertThat(application.lookups).hasValue(2);
         assertThat(loader.remembered()).isZero();
     }
 }

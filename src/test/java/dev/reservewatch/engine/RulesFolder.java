@@ -50,6 +50,27 @@ public final class RulesFolder {
             }
 
             @Override
+            public Optional<String> authorToken() {
+                return Optional.empty();
+            }
+
+            @Override
+            public int maxFiles() {
+                return RuleSource.Limits.DEFAULT.maxFiles();
+            }
+
+            @Override
+            public io.quarkus.runtime.configuration.MemorySize maxFileSize() {
+                return new io.quarkus.runtime.configuration.MemorySize(
+                        java.math.BigInteger.valueOf(RuleSource.Limits.DEFAULT.maxFileBytes()));
+            }
+
+            @Override
+            public Drafts drafts() {
+                throw new UnsupportedOperationException("drafts are not read by the rules folder");
+            }
+
+            @Override
             public int maxFirings() {
                 return DecisionEngine.DEFAULT_MAX_FIRINGS;
             }

@@ -42,7 +42,7 @@ class FredBacktestTest {
             files.add(FredImport.parse(series.name(), Files.readString(FRED.resolve(series.name() + ".csv"))));
         }
         RunoffCalendar calendar = RunoffCalendar.shipped(JsonMapper.builder().findAndAddModules().build());
-        List<MarketSnapshot> points = FredImport.weekly(files, calendar, LocalDate.of(2018, 1, 1), null);
+        List<MarketSnapshot> points = FredImport.weekly(files, calendar, LocalDate.of(2018, 1, 1), null, 10_000);
         SeriesJudge.Result result = new SeriesJudge(new DecisionEngine()).judge(ShippedRules.ruleset(), points);
         weekly = new TreeMap<>();
         result.verdicts().forEach(v -> weekly.put(v.asOf(), v));

@@ -46,7 +46,7 @@ class FredImportTest {
                 FredImport.parse("IOER", "Date,Value\n2019-08-01,2.10\n"),
                 FredImport.parse("IORB", "Date,Value\n2021-07-29,0.15\n"),
                 FredImport.parse("SOFR", "Date,Value\n2019-06-01,2.40\n"));
-        List<MarketSnapshot> points = FredImport.weekly(files, CALENDAR, LocalDate.of(2019, 7, 29), LocalDate.of(2019, 8, 9));
+        List<MarketSnapshot> points = FredImport.weekly(files, CALENDAR, LocalDate.of(2019, 7, 29), LocalDate.of(2019, 8, 9), 10_000);
         assertThat(points).extracting(MarketSnapshot::asOf).containsExactly(LocalDate.of(2019, 7, 31), LocalDate.of(2019, 8, 7));
         assertThat(points).allMatch(p -> p.asOf().getDayOfWeek() == DayOfWeek.WEDNESDAY);
         MarketSnapshot august = points.get(1);

@@ -77,6 +77,6 @@ class SeriesCsvTest {
             csv.append("2025-10-").append(10 + i).append(",4.1\n");
         }
         assertThatThrownBy(() -> SeriesCsv.read(csv.toString().getBytes(StandardCharsets.UTF_8), ShippedRules.READER, 5))
-                .isInstanceOf(PayloadTooLargeException.class).hasMessageContaining("more than 5 points");
+                .isInstanceOf(PayloadTooLargeException.class).hasMessageContaining("6 or more points; the limit is 5");
     }
 }

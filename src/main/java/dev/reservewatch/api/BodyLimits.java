@@ -1,0 +1,120 @@
+package dev.reservewatch.api;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import dev.reservewatch.config.LimitsConfig;
+import dev.reservewatch.error.PayloadTooLargeException;
+import dev.reservewatch.error.Problem;
+
+/**
+ * Bounds a request before its body is read: a declared {@code Content-Length} above the endpoint's own limit
+ * ({@code limits.*}) or above the hard cap over all of them ({@code quarkus.http.limits.max-body-size}) is
+ * answered 413 problem+json at once, and FRED uploads, which are spooled to the temp folder while they arrive,
+ * run at most {@code limits.concurrent-uploads} at a time (429 beyond), so that the folder holds at most that
+ * many bodies. A body sent without a length is bounded by the hard cap as it arrives, and by the endpoint's
+ * limit once read (the resources check it again).
+ */
+@ApplicationScoped
+public class BodyLimits {
+
+    /** Just before Quarkus' upload-limit route (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT, -2). */
+    static final int ORDER = -3;
+
+    private final long cap;
+    private final LimitsConfig limits;
+    private final ObjectMapper json;
+    private final AtomicInteger uploads = new AtomicInteger();
+
+    public BodyLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize cap, LimitsConfig limits,
+            ObjectMapper json) {
+        this.cap = cap.asLongValue();
+        this.limits = limits;
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        long declared = declaredLength(context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH));
+        String path = context.request().path();
+        boolean post = context.request().method().name().equals(HttpMethod.POST.name());
+        Limit limit = post ? limitOf(path) : null;
+        if (declared > cap) {
+            refuse(context, 413, Problem.tooLarge(PayloadTooLargeException.bytes("body", declared, cap,
+                    "quarkus.http.limits.max-body-size, over every endpoint").getMessage()));
+            return;
+        }
+        if (limit != null && declared > limit.bytes()) {
+            refuse(context, 413, Problem.tooLarge(
+                    PayloadTooLargeException.bytes("body", declared, limit.bytes(), limit.name()).getMessage()));
+            return;
+        }
+        if (post && path.equals(BacktestResource.FRED_PATH)) {
+            if (uploads.incrementAndGet() > limits.concurrentUploads()) {
+                uploads.decrementAndGet();
+                context.response().putHeader(HttpHeaderNames.RETRY_AFTER, "1");
+                refuse(context, 429, Problem.of(429, "Too many uploads at once", limits.concurrentUploads()
+                        + " FRED uploads are being read already (limits.concurrent-uploads); try again in a moment."));
+                return;
+            }
+            context.addEndHandler(ended -> uploads.decrementAndGet());
+        }
+        context.next();
+    }
+
+    private record Limit(long bytes, String name) {
+    }
+
+    private Limit limitOf(String path) {
+        return switch (path) {
+            case "/verdicts" -> new Limit(limits.verdictBody().asLongValue(), "limits.verdict-body");
+            case "/verdicts/series", BacktestResource.FRED_PATH ->
+                new Limit(limits.seriesBody().asLongValue(), "limits.series-body");
+            case "/rules/validate", "/rules/impact" -> new Limit(limits.validateBody().asLongValue(), "limits.validate-body");
+            default -> null;
+        };
+    }
+
+    private void refuse(RoutingContext context, int status, Problem problem) {
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem document always serialises", e);
+        }
+        // the body is left unread, so the connection cannot carry another request: closed once answered
+        context.response().setStatusCode(status)
+                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaderNames.CONNECTION, "close")
+                .end(body)
+                .onComplete(sent -> context.request().connection().close());
+    }
+
+    /** The Content-Length as sent, or -1 when absent or not a number (the HTTP decoder refuses those). */
+    static long declaredLength(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
