@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.base.base.ClassObjectType;
+import org.kie.internal.builder.InternalKieBuilder;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.RuleConditionElement;
 import org.drools.core.impl.InternalRuleBase;
@@ -26,10 +27,13 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
+import org.kie.internal.builder.conf.LanguageLevelOption;
+import org.kie.internal.builder.conf.ParallelRulesBuildThresholdOption;
 
 import dev.reservewatch.model.Market;
 
@@ -99,7 +103,8 @@ public final class RulesetCompiler {
         }
         KieBuilder builder;
         try {
-            builder = kieServices.newKieBuilder(kfs, CLASS_LOADER).buildAll();
+            builder = ((InternalKieBuilder) kieServices.newKieBuilder(kfs, CLASS_LOADER))
+                    .withKModuleModel(moduleFor(bounds != null)).buildAll();
         } catch (RuntimeException | LinkageError e) {
             // some faults escape the builder instead of becoming messages: a compile error all the same
             kieServices.getRepository().removeKieModule(releaseId);
@@ -151,6 +156,20 @@ public final class RulesetCompiler {
                 Collections.unmodifiableMap(rules), Collections.unmodifiableSet(figuresRead),
                 Collections.unmodifiableMap(globals));
         return new Compilation(ruleset, List.of(), List.copyOf(new LinkedHashSet<>(warnings)));
+    }
+
+    /**
+     * The module's build settings: the DRL grammar {@link RuleTextPolicy} parses with, whatever a system
+     * property says; and a draft ({@code draft}) builds its rules on the calling thread only, where the folder's
+     * build may spread them over every core, so that a draft never takes more than the one core its turn gives it.
+     */
+    private KieModuleModel moduleFor(boolean draft) {
+        KieModuleModel module = kieServices.newKieModuleModel();
+        module.setConfigurationProperty(LanguageLevelOption.PROPERTY_NAME, LanguageLevelOption.DRL6.name());
+        if (draft) {
+            module.setConfigurationProperty(ParallelRulesBuildThresholdOption.PROPERTY_NAME, "-1");
+        }
+        return module;
     }
 
     /** sha256 over the files' names and contents, in name order: same files, same version. */

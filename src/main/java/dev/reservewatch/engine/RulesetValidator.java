@@ -19,9 +19,10 @@ import dev.reservewatch.error.PayloadTooLargeException;
  * <p>
  * A draft comes from the network, so it is bounded before any work: at most {@link Limits#maxFiles()} files of
  * at most {@link Limits#maxFileBytes()} each (413), at most so many rules and imports (refused before compiling),
- * and nothing in it that compiling would evaluate ({@link RuleTextPolicy}). Drafts compile one at a time: one
- * waits up to {@link Limits#waitForTurn()} for the one before it, then is answered 429, so that however many
- * authors check drafts at once, the verdicts keep the other core.
+ * and nothing in it that compiling would evaluate ({@link RuleTextPolicy}). Drafts compile one at a time, on
+ * one thread, and a turn begins no sooner after the last one ended than that one lasted: drafts take at most
+ * half of one core, however many authors send them. A draft waits up to {@link Limits#waitForTurn()} for its
+ * turn, then is answered 429.
  */
 public final class RulesetValidator {
 
@@ -33,6 +34,8 @@ public final class RulesetValidator {
     private final RulesetCompiler compiler;
     private final Limits limits;
     private final Semaphore turn = new Semaphore(1, true);
+    /** When the next turn may begin (System.nanoTime()); written and read only while holding the turn. */
+    private long nextTurnAt = System.nanoTime();
 
     public RulesetValidator(RulesetCompiler compiler, Limits limits) {
         this.compiler = compiler;
@@ -64,23 +67,42 @@ public final class RulesetValidator {
     /** Compiles a draft laid over other files, in its turn; 429 when another draft holds the turn too long. */
     public Compilation compile(List<RuleFile> all, Map<String, String> edited) {
         checkSize(edited);
-        boolean acquired;
+        long deadline = System.nanoTime() + limits.waitForTurn().toNanos();
         try {
-            acquired = turn.tryAcquire(limits.waitForTurn().toMillis(), TimeUnit.MILLISECONDS);
+            if (!turn.tryAcquire(limits.waitForTurn().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw busy();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BusyException("Interrupted while waiting to compile the draft.", 1);
-        }
-        if (!acquired) {
-            throw new BusyException("Another draft is being compiled; drafts compile one at a time. Try again in a"
-                    + " moment.", 1);
+            throw busy();
         }
         try {
-            return compiler.compile(all, new RuleTextPolicy.Bounds(edited.keySet(), limits.maxRules(),
-                    limits.maxImports()));
+            long pause = nextTurnAt - System.nanoTime();
+            if (pause > 0) {
+                if (nextTurnAt - deadline > 0) {
+                    throw busy();
+                }
+                TimeUnit.NANOSECONDS.sleep(pause);
+            }
+            long started = System.nanoTime();
+            try {
+                return compiler.compile(all, new RuleTextPolicy.Bounds(edited.keySet(), limits.maxRules(),
+                        limits.maxImports()));
+            } finally {
+                long ended = System.nanoTime();
+                nextTurnAt = ended + (ended - started);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
         } finally {
             turn.release();
         }
+    }
+
+    private static BusyException busy() {
+        return new BusyException("Other drafts are being compiled; drafts compile one at a time, and take at most half"
+                + " of one core. Try again in a moment.", 1);
     }
 
     private void checkSize(Map<String, String> edited) {

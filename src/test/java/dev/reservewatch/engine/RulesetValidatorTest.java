@@ -1,0 +1,56 @@
+package dev.reservewatch.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.reservewatch.error.BusyException;
+import dev.reservewatch.error.PayloadTooLargeException;
+
+/** Drafts are bounded before any work, and compile one at a time taking at most half of one core. */
+class RulesetValidatorTest {
+
+    private static final String DRAFT = """
+            package rules;
+            import dev.reservewatch.model.*;
+            rule "Reserves below a tenth of GDP"
+            when
+                Market( reservesToGdpPct < 10.0 )
+            then
+            end
+            """;
+
+    @Test
+    void aDraftThatComesRightAfterAnotherWaitsAsLongAsTheOtherTookOrIsTurnedAway() {
+        RulesetValidator impatient = new RulesetValidator(new RulesetCompiler(),
+                new RulesetValidator.Limits(16, 256 * 1024, 300, 64, Duration.ZERO));
+        assertThat(impatient.validate(Map.of("a.drl", DRAFT), ShippedRules.ruleset()).valid()).isTrue();
+        // right after the first: its turn begins only once as much time has passed as the first took
+        assertThatThrownBy(() -> impatient.validate(Map.of("a.drl", DRAFT + "// 2"), ShippedRules.ruleset()))
+                .isInstanceOf(BusyException.class).hasMessageContaining("one at a time");
+
+        RulesetValidator patient = new RulesetValidator(new RulesetCompiler(),
+                new RulesetValidator.Limits(16, 256 * 1024, 300, 64, Duration.ofSeconds(30)));
+        assertThat(patient.validate(Map.of("a.drl", DRAFT), ShippedRules.ruleset()).valid()).isTrue();
+        assertThat(patient.validate(Map.of("a.drl", DRAFT + "// 2"), ShippedRules.ruleset()).valid()).isTrue();
+    }
+
+    @Test
+    void refusesTooManyOrTooLargeFilesBeforeCompilingAnything() {
+        RulesetValidator validator = new RulesetValidator(new RulesetCompiler(),
+                new RulesetValidator.Limits(2, 1024, 300, 64, Duration.ZERO));
+        Map<String, String> three = new LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            three.put("f" + i + ".drl", DRAFT);
+        }
+        assertThatThrownBy(() -> validator.validate(three, null)).isInstanceOf(PayloadTooLargeException.class)
+                .hasMessageContaining("3 files; the limit is 2 (rules.drafts.max-files)");
+        assertThatThrownBy(() -> validator.validate(Map.of("big.drl", DRAFT + "// " + "x".repeat(2000)), null))
+                .isInstanceOf(PayloadTooLargeException.class).hasMessageContaining("(rules.drafts.max-file-size)");
+    }
+}
