@@ -23,12 +23,14 @@ import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 import dev.reservewatch.config.LimitsConfig;
+import dev.reservewatch.contract.SeriesAnswer;
+import dev.reservewatch.contract.View;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.PayloadTooLargeException;
-import dev.reservewatch.series.FredImport;
-import dev.reservewatch.series.FredSeries;
-import dev.reservewatch.series.SeriesService;
+import dev.reservewatch.service.FredImport;
+import dev.reservewatch.service.FredSeries;
+import dev.reservewatch.service.SeriesService;
 
 /** {@code POST /backtests/fred}: the rules over FRED downloads, week by week. */
 @Path("/backtests")
@@ -56,7 +58,7 @@ public class BacktestResource {
     @APIResponse(responseCode = "200", description = "{verdicts, changes} over the weekly points")
     @APIResponse(responseCode = "400", description = "Unknown series codes, bad rows (named by file, line and column)")
     @APIResponse(responseCode = "413", description = "More weekly points than limits.series-points")
-    public SeriesService.Answer backtestFred(MultipartFormDataInput form) {
+    public SeriesAnswer backtestFred(MultipartFormDataInput form) {
         long limit = limits.seriesBody().asLongValue();
         List<FieldError> problems = new ArrayList<>();
         long total = 0;
@@ -105,7 +107,7 @@ public class BacktestResource {
         if (observations.isEmpty()) {
             throw BadInputException.of("body", "send at least one FRED CSV, as a part named by its series code");
         }
-        SeriesService.View shape = SeriesResource.view(view);
+        View shape = SeriesResource.view(view);
         return series.judge(FredImport.weekly(observations, series.calendar(policy), from, to, limits.seriesPoints()),
                 shape);
     }

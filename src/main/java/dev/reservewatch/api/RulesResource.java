@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.reservewatch.config.LimitsConfig;
+import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.engine.ReloadOutcome;
 import dev.reservewatch.engine.RulesetService;
 import dev.reservewatch.engine.RulesetValidator;

@@ -12,8 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import dev.reservewatch.contract.SeriesAnswer;
+import dev.reservewatch.contract.View;
 import dev.reservewatch.error.BadInputException;
-import dev.reservewatch.series.SeriesService;
+import dev.reservewatch.service.SeriesService;
 
 /** {@code POST /verdicts/series}: a series of snapshots, as a JSON array or CSV. */
 @Path("/verdicts/series")
@@ -34,7 +36,7 @@ public class SeriesResource {
     @APIResponse(responseCode = "400", description = "Bad points (named by index), duplicate dates")
     @APIResponse(responseCode = "413", description = "Above limits.series-body or limits.series-points")
     @APIResponse(responseCode = "503", description = "No ruleset is active yet")
-    public SeriesService.Answer judgeJson(byte[] body, @QueryParam("view") @DefaultValue("full") String view) {
+    public SeriesAnswer judgeJson(byte[] body, @QueryParam("view") @DefaultValue("full") String view) {
         series.checkBodySize(body);
         return series.judge(series.readJson(body), view(view));
     }
@@ -46,14 +48,14 @@ public class SeriesResource {
     @APIResponse(responseCode = "200", description = "{verdicts, changes}")
     @APIResponse(responseCode = "400", description = "Unknown columns, bad cells (named by line and column), duplicate dates")
     @APIResponse(responseCode = "413", description = "Above limits.series-body or limits.series-points")
-    public SeriesService.Answer judgeCsv(byte[] body, @QueryParam("view") @DefaultValue("full") String view) {
+    public SeriesAnswer judgeCsv(byte[] body, @QueryParam("view") @DefaultValue("full") String view) {
         series.checkBodySize(body);
         return series.judge(series.readCsv(body), view(view));
     }
 
-    static SeriesService.View view(String view) {
+    static View view(String view) {
         try {
-            return SeriesService.View.valueOf(view.toUpperCase());
+            return View.valueOf(view.toUpperCase());
         } catch (IllegalArgumentException e) {
             throw BadInputException.of("view", "must be full or compact, not '" + view + "'");
         }

@@ -16,7 +16,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.common.annotation.NonBlocking;
 
 import dev.reservewatch.config.LimitsConfig;
+import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.SnapshotReader;
+import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.error.PayloadTooLargeException;
+import dev.reservewatch.service.VerdictService;
 
 /** {@code POST /verdicts}: one market snapshot in, one verdict out. */
 @Path("/verdicts")

@@ -11,13 +11,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.common.annotation.NonBlocking;
 
-import dev.reservewatch.api.MarketSnapshot;
-import dev.reservewatch.api.SnapshotReader;
-import dev.reservewatch.api.Verdict;
 import dev.reservewatch.api.VerdictResource;
-import dev.reservewatch.api.VerdictService;
+import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.SnapshotReader;
+import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.engine.DecisionEngine;
 import dev.reservewatch.engine.RulesetService;
+import dev.reservewatch.service.VerdictService;
 
 /**
  * The benchmark's reference points, built only with the {@code bench} build profile ({@code bench/http.sh}),
@@ -28,8 +28,8 @@ import dev.reservewatch.engine.RulesetService;
  * <li>{@code POST /bench/verdict-body}: a verdict's body without the rules. It answers with the verdict of
  * the first snapshot it was sent, judged once and kept, under a fresh decision id (body and header, as
  * {@code POST /verdicts}), serialised anew for every request. Between the echo and the verdicts it
- * splits the cost of a verdict into what its body costs (serialising and sending about 6 KB instead of
- * the snapshot's 0.5 KB) and what the rules, the decision log and the verdict metrics cost.</li>
+ * splits the cost of a verdict into what its body costs (serialising and sending a verdict instead of
+ * the snapshot) and what the rules, the decision log and the verdict metrics cost.</li>
  * </ul>
  */
 @IfBuildProfile("bench")

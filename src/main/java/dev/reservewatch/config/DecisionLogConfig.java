@@ -12,6 +12,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "decisions.log")
 public interface DecisionLogConfig {
 
+    /** Write the decision log: one JSON line per verdict and one per series. */
     @WithDefault("true")
     boolean enabled();
 

@@ -74,8 +74,8 @@ public interface RulesConfig {
         int maxImports();
 
         /**
-         * Drafts compile one at a time, so that authors' drafts never take more than one core from the verdicts;
-         * a draft waits this long for its turn, then is answered 429.
+         * Drafts compile one at a time and take at most half of one core; a draft waits this long for its turn,
+         * then is answered 429.
          */
         @WithDefault("2s")
         Duration waitForTurn();

@@ -16,9 +16,9 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
-import dev.reservewatch.api.MarketSnapshot;
-import dev.reservewatch.api.SnapshotSchema;
-import dev.reservewatch.api.Verdict;
+import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.SnapshotSchema;
+import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.model.History;
 import dev.reservewatch.model.Market;
 import dev.reservewatch.model.Readings;

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Compiles the rules folder on a second thread while Quarkus boots, so that the first activation does not
- * start its second of compiling only once the application is up; when the build precompiled exactly these
+ * start compiling only once the application is up; when the build precompiled exactly these
  * files ({@link PrecompiledRuleset}) it loads them instead. At boot it guesses the folder the way
  * the configuration does by default ({@code rules.dir} system property, else {@code RULES_DIR}, else
  * {@code rules}); the first activation takes the result only if it was compiled from exactly the files it

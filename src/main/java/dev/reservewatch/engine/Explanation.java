@@ -3,7 +3,7 @@ package dev.reservewatch.engine;
 import java.time.LocalDate;
 import java.util.List;
 
-import dev.reservewatch.api.Verdict;
+import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.model.ReserveRegime;
 import dev.reservewatch.model.Severity;
 

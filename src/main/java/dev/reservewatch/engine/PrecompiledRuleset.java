@@ -30,8 +30,8 @@ import org.kie.api.definition.KiePackage;
 
 /**
  * The shipped rules compiled at build time, so that a service started on exactly those files loads them
- * instead of compiling them again: a cold compile costs a start-up about 2 s of CPU more on the benchmark
- * VM, while Quarkus boots (BENCHMARKS.md, start-up). The build runs {@link #main} on {@code rules/} and
+ * instead of compiling them again: a cold compile is the costliest part of a start-up, and it competes with
+ * Quarkus' boot for the CPU (BENCHMARKS.md, start-up). The build runs {@link #main} on {@code rules/} and
  * puts the archive on the classpath under {@value #RESOURCE_DIR}, named after the ruleset's version (the
  * sha256 over its files), so any edit misses it and compiles as before. The archive holds Drools' compiled
  * packages and the classes the DRL declares, written with Drools' own serialisation; it is read only from

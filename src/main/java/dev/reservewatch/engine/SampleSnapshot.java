@@ -3,8 +3,8 @@ package dev.reservewatch.engine;
 import java.time.LocalDate;
 import java.util.List;
 
-import dev.reservewatch.api.MarketSnapshot;
-import dev.reservewatch.api.Runoff;
+import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.Runoff;
 
 /**
  * A snapshot with every field given, judged by each new ruleset before it may serve: some broken rules

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.reservewatch.api.MarketSnapshot;
-import dev.reservewatch.api.SnapshotReader;
+import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.model.ReserveRegime;

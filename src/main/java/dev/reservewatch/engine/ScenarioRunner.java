@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
-import dev.reservewatch.api.SnapshotReader;
-import dev.reservewatch.api.Verdict;
+import dev.reservewatch.contract.SnapshotReader;
+import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.error.BadInputException;
 
 /** Runs scenario files against a ruleset and says, for each, which expectations failed. */

@@ -10,8 +10,8 @@ import org.kie.api.runtime.conf.ThreadSafeOption;
 /**
  * The pooled sessions of one ruleset. A session is used by one evaluation at a time and handed back with
  * {@link KieSession#dispose()}, which resets it, so it is configured as not thread-safe: Drools then
- * queues propagations in a plain list instead of a synchronized one, which took about a tenth of a
- * verdict's samples in a JFR profile.
+ * queues propagations in a plain list instead of a synchronized one, which is cheaper on every
+ * evaluation (BENCHMARKS.md, in-process evaluation).
  */
 public final class Sessions {
 

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.reservewatch.decisions.DecisionLog;
+import dev.reservewatch.service.DecisionLog;
 
 /**
  * The decision log in readiness: {@code state} is {@code writing}, {@code failing} (with the reason) or

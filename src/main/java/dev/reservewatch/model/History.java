@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import dev.reservewatch.api.MarketSnapshot;
 
 /**
  * Earlier observations, oldest first, indexed so that trend figures cost O(log n) plus the points inside a
@@ -20,13 +19,13 @@ public final class History {
     public enum Spread {
         EFFR, SOFR;
 
-        Double of(MarketSnapshot s) {
+        Double of(Observation s) {
             Double rate = this == EFFR ? s.effrPct() : s.sofrPct();
             return rate == null || s.iorbPct() == null ? null : Quantity.round2((rate - s.iorbPct()) * 100);
         }
     }
 
-    private final MarketSnapshot[] points;
+    private final Observation[] points;
     private final long[] days;
     private final double[] peakOnRrpSoFar;
     /** Per spread: running sums and counts of the known values, so any window's average costs O(1). */
@@ -34,7 +33,7 @@ public final class History {
     private final int[][] spreadCounts;
     private final int size;
 
-    private History(MarketSnapshot[] points, long[] days, double[] peakOnRrpSoFar, double[][] spreadSums,
+    private History(Observation[] points, long[] days, double[] peakOnRrpSoFar, double[][] spreadSums,
             int[][] spreadCounts, int size) {
         this.points = points;
         this.days = days;
@@ -45,19 +44,19 @@ public final class History {
     }
 
     /** The history a single snapshot carries, in any order. */
-    public static History of(List<MarketSnapshot> earlier) {
+    public static History of(List<? extends Observation> earlier) {
         if (earlier == null || earlier.isEmpty()) {
             return EMPTY;
         }
-        List<MarketSnapshot> sorted = new ArrayList<>(earlier);
-        sorted.sort(Comparator.comparing(MarketSnapshot::asOf));
+        List<Observation> sorted = new ArrayList<>(earlier);
+        sorted.sort(Comparator.comparing(Observation::asOf));
         return ofSorted(sorted);
     }
 
     /** Points already in date order; use {@link #upTo(int)} for the history of each. */
-    public static History ofSorted(List<MarketSnapshot> sorted) {
+    public static History ofSorted(List<? extends Observation> sorted) {
         int n = sorted.size();
-        MarketSnapshot[] points = sorted.toArray(new MarketSnapshot[0]);
+        Observation[] points = sorted.toArray(new Observation[0]);
         long[] days = new long[n];
         double[] peak = new double[n];
         Spread[] spreads = Spread.values();
@@ -97,7 +96,7 @@ public final class History {
         return size == 0;
     }
 
-    public MarketSnapshot get(int index) {
+    public Observation get(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index);
         }

@@ -10,8 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import dev.reservewatch.api.MarketSnapshot;
-import dev.reservewatch.api.Runoff;
 
 /**
  * The fact the rules see: a snapshot's figures plus the figures derived from them, computed once here
@@ -125,7 +123,7 @@ public final class Market {
     private final Double onRrpDrawdownShortPct;
     private final Double onRrpDrawdownLongPct;
 
-    private Market(MarketSnapshot s, History history, TrendWindows windows) {
+    private Market(Observation s, History history, TrendWindows windows) {
         asOf = Objects.requireNonNull(s.asOf(), "asOf");
         daysToMonthEnd = (int) ChronoUnit.DAYS.between(asOf, asOf.with(TemporalAdjusters.lastDayOfMonth()));
         reserveBalancesBn = s.reserveBalancesBn();
@@ -146,10 +144,9 @@ public final class Market {
         nominalGdpBn = s.nominalGdpBn();
         cpiYoYPct = s.cpiYoYPct();
         corePcePct = s.corePcePct();
-        Runoff runoff = s.runoff();
-        runoffActive = runoff == null ? null : runoff.active();
-        runoffTreasuryCapBn = runoff == null ? null : runoff.treasuryCapBn();
-        runoffMbsCapBn = runoff == null ? null : runoff.mbsCapBn();
+        runoffActive = s.runoffActive();
+        runoffTreasuryCapBn = s.runoffTreasuryCapBn();
+        runoffMbsCapBn = s.runoffMbsCapBn();
 
         effrIorbSpreadBp = spreadBp(effrPct, iorbPct);
         sofrIorbSpreadBp = spreadBp(sofrPct, iorbPct);
@@ -161,8 +158,8 @@ public final class Market {
         repoAboveCeilingBp = spreadBp(repoRateHighPct, targetRangeHighPct);
         sofrAboveCeilingBp = spreadBp(sofrPct, targetRangeHighPct);
 
-        MarketSnapshot shortStart = windowStart(history, windows.shortDays());
-        MarketSnapshot longStart = windowStart(history, windows.longDays());
+        Observation shortStart = windowStart(history, windows.shortDays());
+        Observation longStart = windowStart(history, windows.longDays());
         int shortDays = windows.shortDays();
         effrIorbSpreadAvgShortBp = effrIorbSpreadBp == null ? null
                 : averageOver(history, asOf, shortDays, effrIorbSpreadBp, History.Spread.EFFR);
@@ -176,21 +173,16 @@ public final class Market {
                 History.Spread.SOFR);
         sofrIorbSpreadChangeLongBp = averageChange(history, sofrIorbSpreadAvgShortBp, longStart, shortDays,
                 History.Spread.SOFR);
-        reservesChangeShortBn = change(reserveBalancesBn, shortStart, MarketSnapshot::reserveBalancesBn);
-        reservesChangeLongBn = change(reserveBalancesBn, longStart, MarketSnapshot::reserveBalancesBn);
+        reservesChangeShortBn = change(reserveBalancesBn, shortStart, Observation::reserveBalancesBn);
+        reservesChangeLongBn = change(reserveBalancesBn, longStart, Observation::reserveBalancesBn);
         reservesToAssetsChangeShortPct = change(reservesToAssetsPct, shortStart, Market::reserveShareOf);
         reservesToAssetsChangeLongPct = change(reservesToAssetsPct, longStart, Market::reserveShareOf);
         onRrpDrawdownShortPct = drawdownInWindow(history, windows.shortDays());
         onRrpDrawdownLongPct = drawdownInWindow(history, windows.longDays());
     }
 
-    /** A snapshot with the history it carries and the default trend windows. */
-    public static Market of(MarketSnapshot snapshot) {
-        return new Market(snapshot, History.of(snapshot.history()), TrendWindows.DEFAULT);
-    }
-
     /** A snapshot judged with this history (a series hands each point the points before it). */
-    public static Market of(MarketSnapshot snapshot, History history, TrendWindows windows) {
+    public static Market of(Observation snapshot, History history, TrendWindows windows) {
         return new Market(snapshot, history, windows);
     }
 
@@ -205,7 +197,7 @@ public final class Market {
     }
 
     /** The latest observation on or before the start of a window ending at asOf, or null. */
-    private MarketSnapshot windowStart(History history, int days) {
+    private Observation windowStart(History history, int days) {
         int index = history.latestOnOrBefore(asOf.minusDays(days));
         return index < 0 ? null : history.get(index);
     }
@@ -232,7 +224,7 @@ public final class Market {
     }
 
     /** How the short-window average moved since {@code then}: the average now minus the average then. */
-    private static Double averageChange(History history, Double averageNow, MarketSnapshot then, int windowDays,
+    private static Double averageChange(History history, Double averageNow, Observation then, int windowDays,
             History.Spread spread) {
         if (averageNow == null || then == null) {
             return null;
@@ -241,7 +233,7 @@ public final class Market {
         return averageThen == null ? null : Quantity.round2(averageNow - averageThen);
     }
 
-    private static Double change(Double now, MarketSnapshot then, java.util.function.Function<MarketSnapshot, Double> figure) {
+    private static Double change(Double now, Observation then, java.util.function.Function<Observation, Double> figure) {
         if (now == null || then == null) {
             return null;
         }
@@ -249,7 +241,7 @@ public final class Market {
         return before == null ? null : Quantity.round2(now - before);
     }
 
-    private static Double reserveShareOf(MarketSnapshot s) {
+    private static Double reserveShareOf(Observation s) {
         return sharePct(s.reserveBalancesBn(), s.fedTotalAssetsBn());
     }
 

@@ -48,7 +48,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-import dev.reservewatch.series.SeriesCsv;
+import dev.reservewatch.contract.Runoff;
+import dev.reservewatch.contract.SnapshotSchema;
+import dev.reservewatch.service.SeriesCsv;
 
 /**
  * Hostile input, generated from a fixed seed so that every run sends the same requests, in named families:
@@ -86,7 +88,7 @@ class HostileInputTest {
     private static final List<String> STACK_TRACE_MARKERS = List.of("\tat ", "Exception", ".java:");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Path ARTICLE = Path.of("examples/2025-10-article.json");
-    /** limits.verdict-body in application.properties (1M). */
+    /** limits.verdict-body (LimitsConfig, 1M). */
     private static final int VERDICT_LIMIT = 1024 * 1024;
     private static final int TWO_MB = 2 * 1024 * 1024;
 

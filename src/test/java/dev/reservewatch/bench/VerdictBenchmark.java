@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
 import org.jboss.logmanager.LogContext;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,16 +22,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.reservewatch.api.MarketSnapshot;
-import dev.reservewatch.api.SnapshotReader;
-import dev.reservewatch.api.Verdict;
+import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.SnapshotReader;
+import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.engine.Compilation;
 import dev.reservewatch.engine.DecisionEngine;
 import dev.reservewatch.engine.RuleFile;
 import dev.reservewatch.engine.RuleSource;
 import dev.reservewatch.engine.Ruleset;
 import dev.reservewatch.engine.RulesetCompiler;
-import dev.reservewatch.series.SeriesJudge;
+import dev.reservewatch.engine.SeriesJudge;
 
 /**
  * In-process evaluation of the 2025-10 article snapshot against the shipped rules, explanation and

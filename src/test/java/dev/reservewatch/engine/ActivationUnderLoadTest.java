@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.reservewatch.api.MarketSnapshot;
-import dev.reservewatch.api.Verdict;
+import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.Verdict;
 
 /**
  * Requests keep being judged while the rules are swapped many times, valid and broken edits alternately:

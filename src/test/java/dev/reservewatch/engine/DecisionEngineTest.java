@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.reservewatch.api.MarketSnapshot;
-import dev.reservewatch.api.Verdict;
+import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.model.Market;
 import dev.reservewatch.model.ReserveRegime;
 import dev.reservewatch.model.Severity;
@@ -24,7 +24,7 @@ class DecisionEngineTest {
 
     @Test
     void derivesSpreadsSharesAndDrawdownOnceInJava() {
-        Market market = Market.of(Snapshots.article());
+        Market market = Snapshots.market(Snapshots.article());
         assertThat(market.getEffrIorbSpreadBp()).isEqualTo(9.0);
         assertThat(market.getSofrIorbSpreadBp()).isEqualTo(8.0);
         assertThat(market.getReservesToAssetsPct()).isEqualTo(44.8);
@@ -42,8 +42,8 @@ class DecisionEngineTest {
                 {"asOf": "2025-10-22", "onRrpBalanceBn": 200,
                  "history": [{"asOf": "2024-12-31", "onRrpBalanceBn": 2000}, {"asOf": "2025-06-30", "onRrpBalanceBn": 500}]}
                 """);
-        assertThat(Market.of(snapshot).getOnRrpPeakBn()).isEqualTo(2000.0);
-        assertThat(Market.of(snapshot).getOnRrpDrawdownPct()).isEqualTo(90.0);
+        assertThat(Snapshots.market(snapshot).getOnRrpPeakBn()).isEqualTo(2000.0);
+        assertThat(Snapshots.market(snapshot).getOnRrpDrawdownPct()).isEqualTo(90.0);
         assertThat(judge(snapshot).signals()).extracting(Verdict.SignalReport::code).contains("ON_RRP_DEPLETED");
     }
 

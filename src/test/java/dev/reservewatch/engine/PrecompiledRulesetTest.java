@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.reservewatch.api.MarketSnapshot;
-import dev.reservewatch.api.Verdict;
+import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.Verdict;
 
 class PrecompiledRulesetTest {
 

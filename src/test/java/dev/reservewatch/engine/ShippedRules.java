@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-import dev.reservewatch.api.SnapshotReader;
+import dev.reservewatch.contract.SnapshotReader;
 
 /** The shipped rules folder, compiled once per test JVM (compiling costs about a second). */
 public final class ShippedRules {

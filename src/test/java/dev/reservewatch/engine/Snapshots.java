@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
-import dev.reservewatch.api.MarketSnapshot;
+import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.model.History;
+import dev.reservewatch.model.Market;
+import dev.reservewatch.model.TrendWindows;
 
 /** Snapshots for tests: from JSON text, or from a shipped scenario file. */
 public final class Snapshots {
@@ -29,5 +32,10 @@ public final class Snapshots {
     /** The article's 2025-10 alarm, the snapshot most tests start from. */
     public static MarketSnapshot article() {
         return scenario("2025-10-article-alarm.json").snapshot();
+    }
+
+    /** The facts of a snapshot judged with the history it carries and the default trend windows. */
+    static Market market(MarketSnapshot snapshot) {
+        return Market.of(snapshot, History.of(snapshot.history()), TrendWindows.DEFAULT);
     }
 }

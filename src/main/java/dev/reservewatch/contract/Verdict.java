@@ -1,0 +1,61 @@
+package dev.reservewatch.contract;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import dev.reservewatch.model.ReserveRegime;
+import dev.reservewatch.model.Severity;
+
+/**
+ * The answer to a snapshot (contract §2): the regime, the signals with their figures, the recommended
+ * actions and why, which rules fired, which inputs were missing, and the ruleset that decided.
+ * {@code decisionId} names this answer in the decision log (null when judged outside the service).
+ */
+@JsonPropertyOrder({ "asOf", "regime", "actions", "signals", "explanation", "firedRules", "missingInputs",
+        "ruleset", "evaluationMicros", "decisionId" })
+public record Verdict(
+        LocalDate asOf,
+        ReserveRegime regime,
+        List<Action> actions,
+        List<SignalReport> signals,
+        String explanation,
+        List<FiredRule> firedRules,
+        List<String> missingInputs,
+        RulesetRef ruleset,
+        long evaluationMicros,
+        String decisionId) {
+
+    /** A recommended balance-sheet action; {@code because} lists the signal codes behind it. */
+    @JsonPropertyOrder({ "code", "priority", "rationale", "because", "rule" })
+    public record Action(String code, int priority, String rationale, List<String> because, String rule) {
+    }
+
+    /** A signal with the figure that raised it and the line it crossed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({ "code", "severity", "metric", "observed", "threshold", "unit", "message", "rule" })
+    public record SignalReport(String code, Severity severity, String metric, Double observed, Double threshold,
+            String unit, String message, String rule) {
+    }
+
+    public record FiredRule(String name, String file) {
+    }
+
+    public record RulesetRef(String version, Instant loadedAt) {
+    }
+
+    /** This verdict with its evaluation time replaced; everything else is fixed by snapshot and ruleset. */
+    public Verdict withEvaluationMicros(long micros) {
+        return new Verdict(asOf, regime, actions, signals, explanation, firedRules, missingInputs, ruleset, micros,
+                decisionId);
+    }
+
+    /** This verdict under the id it is served and logged with. */
+    public Verdict withDecisionId(String id) {
+        return new Verdict(asOf, regime, actions, signals, explanation, firedRules, missingInputs, ruleset,
+                evaluationMicros, id);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.reservewatch.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import dev.reservewatch.contract.ActionChange;
+import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.Verdict;
+import dev.reservewatch.error.BadInputException;
+import dev.reservewatch.error.FieldError;
+import dev.reservewatch.model.History;
+
+/**
+ * Judges a series: points in date order, each with the points before it as its history, and the dates
+ * at which the recommended action set changed. One {@link History} is built for the whole series, so
+ * the cost grows as n log n, not n².
+ */
+public final class SeriesJudge {
+
+    private final DecisionEngine engine;
+
+    public SeriesJudge(DecisionEngine engine) {
+        this.engine = engine;
+    }
+
+    public record Result(List<Verdict> verdicts, List<ActionChange> changes) {
+    }
+
+    /** Sorts the points by date and refuses duplicate dates and points that carry a history of their own. */
+    public static List<MarketSnapshot> inDateOrder(List<MarketSnapshot> points) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<java.time.LocalDate, List<Integer>> byDate = new TreeMap<>();
+        for (int i = 0; i < points.size(); i++) {
+            MarketSnapshot point = points.get(i);
+            byDate.computeIfAbsent(point.asOf(), d -> new ArrayList<>()).add(i);
+            if (point.history() != null) {
+                errors.add(new FieldError("[" + i + "].history",
+                        "a series point carries no history: the points before it are its history"));
+            }
+        }
+        byDate.forEach((date, at) -> {
+            if (at.size() > 1) {
+                errors.add(new FieldError("asOf " + date, "appears " + at.size() + " times, at points " + at
+                        + "; each date may appear once"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new BadInputException(errors.size() + " problem(s) with the series: " + errors.get(0).field() + " "
+                    + errors.get(0).message(), errors);
+        }
+        List<MarketSnapshot> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparing(MarketSnapshot::asOf));
+        return sorted;
+    }
+
+    public Result judge(Ruleset ruleset, List<MarketSnapshot> points) {
+        List<MarketSnapshot> sorted = inDateOrder(points);
+        History all = History.ofSorted(sorted);
+        List<Verdict> verdicts = new ArrayList<>(sorted.size());
+        List<ActionChange> changes = new ArrayList<>();
+        List<String> previous = null;
+        for (int i = 0; i < sorted.size(); i++) {
+            Verdict verdict = engine.evaluate(ruleset, sorted.get(i), all.upTo(i));
+            verdicts.add(verdict);
+            List<String> codes = verdict.actions().stream().map(Verdict.Action::code).sorted().toList();
+            if (previous != null && !Objects.equals(previous, codes)) {
+                changes.add(new ActionChange(verdict.asOf(), previous, codes));
+            }
+            previous = codes;
+        }
+        return new Result(verdicts, changes);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.reservewatch.service;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.SnapshotReader;
+import dev.reservewatch.contract.SnapshotSchema;
+import dev.reservewatch.error.BadInputException;
+import dev.reservewatch.error.FieldError;
+import dev.reservewatch.error.PayloadTooLargeException;
+
+/**
+ * A series as CSV: a header of snapshot field names (the runoff as {@code runoffActive},
+ * {@code runoffTreasuryCapBn}, {@code runoffMbsCapBn}), one point a row, an empty cell for an absent
+ * figure. Each row is then read as strictly as a JSON snapshot; errors name the line and the column.
+ */
+public final class SeriesCsv {
+
+    private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+    private static final List<String> RUNOFF_COLUMNS = List.of("runoffActive", "runoffTreasuryCapBn", "runoffMbsCapBn");
+    private static final int MAX_ERRORS = 100;
+
+    private SeriesCsv() {
+    }
+
+    /** Every column name a series CSV may use. */
+    public static Set<String> columns() {
+        Set<String> columns = new LinkedHashSet<>(SnapshotSchema.SNAPSHOT_FIELDS.keySet());
+        columns.remove("history");
+        columns.remove("runoff");
+        columns.addAll(RUNOFF_COLUMNS);
+        return columns;
+    }
+
+    public static List<MarketSnapshot> read(byte[] body, SnapshotReader reader, int maxPoints) {
+        Set<String> known = columns();
+        List<MarketSnapshot> points = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        try (MappingIterator<String[]> rows = CSV.readerFor(String[].class).with(CsvSchema.emptySchema())
+                .readValues(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+            if (!rows.hasNext()) {
+                throw BadInputException.of("line 1", "the CSV is empty: expected a header of snapshot field names");
+            }
+            String[] header = rows.next();
+            List<String> unknown = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            for (String column : header) {
+                if (!known.contains(column)) {
+                    unknown.add(column);
+                } else if (!seen.add(column)) {
+                    errors.add(new FieldError("line 1, column " + column, "appears twice in the header"));
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw new BadInputException("Unknown CSV column(s) " + unknown + "; the columns are snapshot field names: "
+                        + known, unknown.stream().map(c -> new FieldError("line 1, column " + clip(c),
+                                "unknown column; known: " + known)).toList());
+            }
+            if (!seen.contains("asOf")) {
+                throw BadInputException.of("line 1", "the header needs an asOf column");
+            }
+            while (rows.hasNext() && errors.size() < MAX_ERRORS) {
+                int line = rows.getCurrentLocation().getLineNr(); // where the row starts: just after the last one
+                String[] row = rows.next();
+                if (points.size() + 1 > maxPoints) {
+                    throw PayloadTooLargeException.count("The series", maxPoints + 1L, "or more points", maxPoints,
+                            "limits.series-points", "Split it into several requests.");
+                }
+                MarketSnapshot point = readRow(header, row, line, reader, errors);
+                if (point != null) {
+                    points.add(point);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadInputException || e instanceof PayloadTooLargeException) {
+                throw (RuntimeException) e;
+            }
+            throw BadInputException.of("body", "is not readable CSV: " + e.getMessage());
+        }
+        if (!errors.isEmpty()) {
+            throw new BadInputException("The CSV has " + errors.size() + (errors.size() >= MAX_ERRORS ? "+" : "")
+                    + " problem(s), first: " + errors.get(0).field() + " " + errors.get(0).message(), errors);
+        }
+        return points;
+    }
+
+    private static MarketSnapshot readRow(String[] header, String[] row, int line, SnapshotReader reader,
+            List<FieldError> errors) {
+        if (row.length != header.length) {
+            errors.add(new FieldError("line " + line, "has " + row.length + " cells; the header has " + header.length));
+            return null;
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        ObjectNode runoff = null;
+        boolean ok = true;
+        for (int c = 0; c < header.length; c++) {
+            String column = header[c];
+            String cell = row[c];
+            if (cell.isEmpty()) {
+                continue;
+            }
+            String where = "line " + line + ", column " + (c + 1) + " (" + column + ")";
+            try {
+                if (column.equals("asOf")) {
+                    node.put("asOf", cell);
+                } else if (column.equals("runoffActive")) {
+                    if (!cell.equalsIgnoreCase("true") && !cell.equalsIgnoreCase("false")) {
+                        throw new NumberFormatException("must be true or false");
+                    }
+                    runoff = runoff == null ? node.putObject("runoff") : runoff;
+                    runoff.put("active", Boolean.parseBoolean(cell.toLowerCase()));
+                } else if (RUNOFF_COLUMNS.contains(column)) {
+                    runoff = runoff == null ? node.putObject("runoff") : runoff;
+                    runoff.put(column.equals("runoffTreasuryCapBn") ? "treasuryCapBn" : "mbsCapBn", number(cell));
+                } else {
+                    node.put(column, number(cell));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError(where, e.getMessage() != null && e.getMessage().startsWith("must")
+                        ? e.getMessage() + ", not '" + clip(cell) + "'" : "not a number: '" + clip(cell) + "'"));
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        try {
+            return reader.read(node, "line " + line + ", ");
+        } catch (BadInputException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    private static double number(String cell) {
+        double value = Double.parseDouble(cell);
+        if (!Double.isFinite(value)) {
+            throw new NumberFormatException("must be a finite number");
+        }
+        return value;
+    }
+
+    private static String clip(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.reservewatch.service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.reservewatch.config.LimitsConfig;
+import dev.reservewatch.contract.CompactVerdict;
+import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.SeriesAnswer;
+import dev.reservewatch.contract.SnapshotReader;
+import dev.reservewatch.contract.Verdict;
+import dev.reservewatch.contract.View;
+import dev.reservewatch.engine.DecisionEngine;
+import dev.reservewatch.engine.Ruleset;
+import dev.reservewatch.engine.RulesetService;
+import dev.reservewatch.engine.SeriesJudge;
+import dev.reservewatch.error.BadInputException;
+import dev.reservewatch.error.FieldError;
+import dev.reservewatch.error.PayloadTooLargeException;
+
+/** Reads series (JSON, CSV, FRED downloads), judges them on one ruleset version, and logs each series once. */
+@ApplicationScoped
+public class SeriesService {
+
+    private final SnapshotReader reader;
+    private final RulesetService rulesets;
+    private final SeriesJudge judge;
+    private final DecisionLog log;
+    private final LimitsConfig limits;
+    private final ObjectMapper mapper;
+    private final VerdictMetrics metrics;
+
+    public SeriesService(SnapshotReader reader, RulesetService rulesets, DecisionEngine engine, DecisionLog log,
+            LimitsConfig limits, ObjectMapper mapper, VerdictMetrics metrics) {
+        this.reader = reader;
+        this.rulesets = rulesets;
+        this.judge = new SeriesJudge(engine);
+        this.log = log;
+        this.limits = limits;
+        this.mapper = mapper;
+        this.metrics = metrics;
+    }
+
+    public void checkBodySize(byte[] body) {
+        long limit = limits.seriesBody().asLongValue();
+        if (body.length > limit) {
+            throw PayloadTooLargeException.bytes("series", body.length, limit, "limits.series-body");
+        }
+    }
+
+    public List<MarketSnapshot> readJson(byte[] body) {
+        JsonNode root = reader.parse(body);
+        if (!root.isArray()) {
+            throw BadInputException.of("body", "a series is a JSON array of snapshots (or text/csv)");
+        }
+        checkPoints(root.size());
+        List<MarketSnapshot> points = new ArrayList<>(root.size());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < root.size() && errors.size() < 100; i++) {
+            try {
+                points.add(reader.read(root.get(i), "[" + i + "]."));
+            } catch (BadInputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new BadInputException("The series has " + errors.size() + " problem(s), first: "
+                    + errors.get(0).field() + " " + errors.get(0).message(), errors);
+        }
+        return points;
+    }
+
+    public List<MarketSnapshot> readCsv(byte[] body) {
+        return SeriesCsv.read(body, reader, limits.seriesPoints());
+    }
+
+    public void checkPoints(int count) {
+        if (count > limits.seriesPoints()) {
+            throw PayloadTooLargeException.count("The series", count, "points", limits.seriesPoints(),
+                    "limits.series-points", "Split it into several requests.");
+        }
+        if (count == 0) {
+            throw BadInputException.of("body", "the series has no points");
+        }
+    }
+
+    public SeriesAnswer judge(List<MarketSnapshot> points, View view) {
+        checkPoints(points.size());
+        Ruleset ruleset = rulesets.active();
+        SeriesJudge.Result result = judge.judge(ruleset, points);
+        String id = VerdictService.decisionId();
+        log.recordSeries(id, ruleset.version(), result);
+        result.verdicts().forEach(verdict -> metrics.record(verdict, VerdictMetrics.Source.SERIES));
+        List<?> verdicts = view == View.COMPACT ? result.verdicts().stream().map(CompactVerdict::of).toList()
+                : result.verdicts().stream().map(v -> v.withDecisionId(id)).toList();
+        return new SeriesAnswer(id, ruleset.version(), points.size(), verdicts, result.changes());
+    }
+
+    public RunoffCalendar calendar(byte[] json) {
+        return json == null ? RunoffCalendar.shipped(mapper) : RunoffCalendar.read(mapper, json);
+    }
+}

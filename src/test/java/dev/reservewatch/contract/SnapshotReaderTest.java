@@ -1,0 +1,143 @@
+package dev.reservewatch.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.reservewatch.error.BadInputException;
+import dev.reservewatch.error.FieldError;
+
+class SnapshotReaderTest {
+
+    private final SnapshotReader reader = SnapshotReader.standalone();
+
+    private List<FieldError> errorsOf(String json) {
+        try {
+            reader.read(json.getBytes(StandardCharsets.UTF_8));
+        } catch (BadInputException e) {
+            return e.errors();
+        }
+        throw new AssertionError("accepted: " + json);
+    }
+
+    private static List<String> fields(List<FieldError> errors) {
+        return errors.stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void readsAFullSnapshotWithRunoffAndHistory() {
+        MarketSnapshot snapshot = reader.read("""
+                {"asOf": "2025-10-24", "reserveBalancesBn": 2930, "iorbPct": 5.15, "effrPct": -0.05,
+                 "runoff": {"active": true, "treasuryCapBn": 5, "mbsCapBn": 35},
+                 "history": [{"asOf": "2025-10-17", "reserveBalancesBn": 2950}]}
+                """.getBytes(StandardCharsets.UTF_8));
+        assertThat(snapshot.reserveBalancesBn()).isEqualTo(2930.0);
+        assertThat(snapshot.runoff().treasuryCapBn()).isEqualTo(5.0);
+        assertThat(snapshot.history()).singleElement().extracting(MarketSnapshot::reserveBalancesBn).isEqualTo(2950.0);
+        assertThat(snapshot.fedTotalAssetsBn()).as("absent stays unknown").isNull();
+    }
+
+    @Test
+    void rejectsUnknownFieldsAndSuggestsTheIntendedName() {
+        List<FieldError> errors = errorsOf("{\"asOf\": \"2025-10-24\", \"reserveBalanceBn\": 2930, \"colour\": 1}");
+        assertThat(fields(errors)).containsExactly("colour", "reserveBalanceBn");
+        assertThat(errors.get(1).message()).contains("unknown field", "did you mean 'reserveBalancesBn'");
+    }
+
+    @Test
+    void namesEveryBadFieldAtOnce() {
+        List<FieldError> errors = errorsOf("""
+                {"asOf": "2025-10-24", "reserveBalancesBn": -1, "effrPct": "5.2", "largeBankExcessReserveRatioPct": 140,
+                 "fedTotalAssetsBn": 0, "targetRangeLowPct": 5.25, "targetRangeHighPct": 5.0,
+                 "runoff": {"active": "yes", "treasuryCapBn": -5}, "srfTakeupBn": true}
+                """);
+        assertThat(fields(errors)).containsExactlyInAnyOrder("reserveBalancesBn", "effrPct",
+                "largeBankExcessReserveRatioPct", "fedTotalAssetsBn", "targetRangeLowPct", "runoff.active",
+                "runoff.treasuryCapBn", "srfTakeupBn");
+        assertThat(errors).filteredOn(e -> e.field().equals("effrPct")).singleElement()
+                .extracting(FieldError::message).asString().contains("JSON number", "string");
+        assertThat(errors).filteredOn(e -> e.field().equals("reserveBalancesBn")).singleElement()
+                .extracting(FieldError::message).asString().contains("-1");
+    }
+
+    @Test
+    void rejectsAKeyGivenTwice() {
+        List<FieldError> errors = errorsOf("{\"asOf\": \"2025-10-24\", \"effrPct\": 5.2, \"effrPct\": 5.3}");
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("effrPct");
+            assertThat(e.message()).contains("twice");
+        });
+    }
+
+    @Test
+    void rejectsNonFiniteNumbers() {
+        assertThat(fields(errorsOf("{\"asOf\": \"2025-10-24\", \"effrPct\": NaN}"))).containsExactly("effrPct");
+        assertThat(errorsOf("{\"asOf\": \"2025-10-24\", \"reserveBalancesBn\": 1e400}")).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("finite"));
+        assertThat(fields(errorsOf("{\"asOf\": \"2025-10-24\", \"iorbPct\": -Infinity}"))).containsExactly("iorbPct");
+    }
+
+    @Test
+    void rejectsImpossibleAndMissingDates() {
+        assertThat(errorsOf("{\"asOf\": \"2025-02-30\"}")).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("not a real ISO date"));
+        assertThat(fields(errorsOf("{\"asOf\": 20251024}"))).containsExactly("asOf");
+        assertThat(errorsOf("{\"reserveBalancesBn\": 1}")).singleElement()
+                .satisfies(e -> assertThat(e.field()).isEqualTo("asOf"));
+    }
+
+    @Test
+    void historyHoldsOnlyEarlierObservationsWithoutTheirOwnHistory() {
+        List<FieldError> errors = errorsOf("""
+                {"asOf": "2025-10-24", "history": [
+                  {"asOf": "2025-10-31", "reserveBalancesBn": 1},
+                  {"asOf": "2025-10-17", "history": []},
+                  {"asOf": "2025-10-10", "effrPct": "x"},
+                  7
+                ]}
+                """);
+        assertThat(fields(errors)).containsExactly("history[0].asOf", "history[1].history", "history[2].effrPct",
+                "history[3]");
+    }
+
+    @Test
+    void rejectsMalformedTruncatedOrNonObjectBodies() {
+        assertThat(errorsOf("{\"asOf\": \"2025-10-24\",")).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("malformed JSON", "line 1"));
+        assertThat(fields(errorsOf("[1, 2]"))).containsExactly("body");
+        assertThat(fields(errorsOf(""))).containsExactly("body");
+        assertThat(fields(errorsOf("{\"asOf\": \"2025-10-24\"} {}"))).containsExactly("body");
+    }
+
+    @Test
+    void treatsNullAsAbsent() {
+        MarketSnapshot snapshot = reader.read("{\"asOf\": \"2025-10-24\", \"effrPct\": null}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(snapshot.effrPct()).isNull();
+    }
+
+    @Test
+    void keepsHugeUnknownFieldNamesOutOfTheAnswer() {
+        String name = "x".repeat(100_000);
+        List<FieldError> errors = errorsOf("{\"asOf\": \"2025-10-24\", \"" + name + "\": 1}");
+        assertThat(errors).singleElement().satisfies(e -> assertThat(e.field().length()).isLessThan(200));
+    }
+
+    @Test
+    void convertsJsonPointersToFieldPaths() {
+        assertThat(SnapshotReader.pointerToPath("/history/0/effrPct")).isEqualTo("history[0].effrPct");
+        assertThat(SnapshotReader.pointerToPath("/runoff/active")).isEqualTo("runoff.active");
+    }
+
+    @Test
+    void detailSummarisesTheProblems() {
+        assertThatThrownBy(() -> reader.read("{\"asOf\": \"2025-10-24\", \"effrPct\": \"a\", \"sofrPct\": \"b\"}"
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("2 problems").hasMessageContaining("effrPct").hasMessageContaining("sofrPct");
+    }
+}
