@@ -19,7 +19,7 @@
 #   (every 100 ms, at most 30 s) until its version or lastRejected changes; an edit the watcher has not
 #   taken by then is forced with POST /rules/reload and counted as a failure. Accepted versions are what
 #   GET /rules reports as "version", refused ones what it reports as lastRejected.version; both are also
-#   checked against the sha256 this script computes over the folder's .drl files (README: ruleset.version).
+#   checked against the sha256 this script computes over the folder's .drl files (docs/api.md: ruleset.version).
 # - A checker runs beside wrk in both measured phases: POST /verdicts with curl every 100 ms, recording the
 #   HTTP status, ruleset.version, regime and actions of every answer (wrk does not read bodies).
 # - Prints wrk's requests and non-2xx in phase B, the checker's verdicts, non-2xx, verdicts naming a
