@@ -29,6 +29,8 @@ public record MarketSnapshot(
         @PositiveOrZero Double mbsHoldingsBn,
         @PositiveOrZero Double onRrpBalanceBn,
         @PositiveOrZero Double onRrpPeakBn,
+        @PositiveOrZero Double treasuryGeneralAccountBn,
+        @Positive Double bankTotalAssetsBn,
         @DecimalMin("-10") @DecimalMax("100") Double iorbPct,
         @DecimalMin("-10") @DecimalMax("100") Double effrPct,
         @DecimalMin("-10") @DecimalMax("100") Double sofrPct,
@@ -63,10 +65,15 @@ public record MarketSnapshot(
         return runoff == null ? null : runoff.mbsCapBn();
     }
 
+    @Override
+    public Boolean purchasesActive() {
+        return runoff == null ? null : runoff.purchasesActive();
+    }
+
     /** This snapshot with its history replaced (series evaluation hands each point its predecessors). */
     public MarketSnapshot withHistory(List<MarketSnapshot> earlier) {
         return new MarketSnapshot(asOf, reserveBalancesBn, fedTotalAssetsBn, treasuryHoldingsBn, mbsHoldingsBn,
-                onRrpBalanceBn, onRrpPeakBn, iorbPct, effrPct, sofrPct, repoRateHighPct, targetRangeLowPct,
+                onRrpBalanceBn, onRrpPeakBn, treasuryGeneralAccountBn, bankTotalAssetsBn, iorbPct, effrPct, sofrPct, repoRateHighPct, targetRangeLowPct,
                 targetRangeHighPct, largeBankExcessReserveRatioPct, smallBankExcessReserveRatioPct, srfTakeupBn,
                 nominalGdpBn, cpiYoYPct, corePcePct, runoff, earlier);
     }

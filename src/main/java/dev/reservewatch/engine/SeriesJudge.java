@@ -1,5 +1,6 @@
 package dev.reservewatch.engine;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class SeriesJudge {
     /** Sorts the points by date and refuses duplicate dates and points that carry a history of their own. */
     public static List<MarketSnapshot> inDateOrder(List<MarketSnapshot> points) {
         List<FieldError> errors = new ArrayList<>();
-        Map<java.time.LocalDate, List<Integer>> byDate = new TreeMap<>();
+        Map<LocalDate, List<Integer>> byDate = new TreeMap<>();
         for (int i = 0; i < points.size(); i++) {
             MarketSnapshot point = points.get(i);
             byDate.computeIfAbsent(point.asOf(), d -> new ArrayList<>()).add(i);
@@ -58,12 +59,23 @@ public final class SeriesJudge {
     }
 
     public Result judge(Ruleset ruleset, List<MarketSnapshot> points) {
+        return judge(ruleset, points, null);
+    }
+
+    /**
+     * Judges the points from {@code reportFrom} on (all when null), each with every point before it as its
+     * history, those before {@code reportFrom} included: they are history only, neither judged nor reported.
+     */
+    public Result judge(Ruleset ruleset, List<MarketSnapshot> points, LocalDate reportFrom) {
         List<MarketSnapshot> sorted = inDateOrder(points);
         History all = History.ofSorted(sorted);
         List<Verdict> verdicts = new ArrayList<>(sorted.size());
         List<ActionChange> changes = new ArrayList<>();
         List<String> previous = null;
         for (int i = 0; i < sorted.size(); i++) {
+            if (reportFrom != null && sorted.get(i).asOf().isBefore(reportFrom)) {
+                continue;
+            }
             Verdict verdict = engine.evaluate(ruleset, sorted.get(i), all.upTo(i));
             verdicts.add(verdict);
             List<String> codes = verdict.actions().stream().map(Verdict.Action::code).sorted().toList();

@@ -29,6 +29,8 @@ public final class Market {
             figure("mbsHoldingsBn", Market::getMbsHoldingsBn, "mbsHoldingsBn"),
             figure("onRrpBalanceBn", Market::getOnRrpBalanceBn, "onRrpBalanceBn"),
             figure("onRrpPeakBn", Market::getOnRrpPeakBn, "onRrpPeakBn"),
+            figure("treasuryGeneralAccountBn", Market::getTreasuryGeneralAccountBn, "treasuryGeneralAccountBn"),
+            figure("bankTotalAssetsBn", Market::getBankTotalAssetsBn, "bankTotalAssetsBn"),
             figure("iorbPct", Market::getIorbPct, "iorbPct"),
             figure("effrPct", Market::getEffrPct, "effrPct"),
             figure("sofrPct", Market::getSofrPct, "sofrPct"),
@@ -45,14 +47,22 @@ public final class Market {
             figure("runoffTreasuryCapBn", Market::getRunoffTreasuryCapBn, "runoff"),
             figure("runoffMbsCapBn", Market::getRunoffMbsCapBn, "runoff"),
             figure("runoffMonthlyCapBn", Market::getRunoffMonthlyCapBn, "runoff"),
+            figure("purchasesActive", Market::getPurchasesActive, "runoff"),
             figure("effrIorbSpreadBp", Market::getEffrIorbSpreadBp, "effrPct", "iorbPct"),
             figure("sofrIorbSpreadBp", Market::getSofrIorbSpreadBp, "sofrPct", "iorbPct"),
             figure("reservesToAssetsPct", Market::getReservesToAssetsPct, "reserveBalancesBn", "fedTotalAssetsBn"),
             figure("reservesToGdpPct", Market::getReservesToGdpPct, "reserveBalancesBn", "nominalGdpBn"),
+            figure("reservesToBankAssetsPct", Market::getReservesToBankAssetsPct, "reserveBalancesBn",
+                    "bankTotalAssetsBn"),
+            figure("reservesToBankAssetsAvgShortPct", Market::getReservesToBankAssetsAvgShortPct, "reserveBalancesBn",
+                    "bankTotalAssetsBn"),
             figure("balanceSheetToGdpPct", Market::getBalanceSheetToGdpPct, "fedTotalAssetsBn", "nominalGdpBn"),
             figure("onRrpDrawdownPct", Market::getOnRrpDrawdownPct, "onRrpBalanceBn", "onRrpPeakBn"),
             figure("repoAboveCeilingBp", Market::getRepoAboveCeilingBp, "repoRateHighPct", "targetRangeHighPct"),
             figure("sofrAboveCeilingBp", Market::getSofrAboveCeilingBp, "sofrPct", "targetRangeHighPct"),
+            figure("sofrAboveCeilingPriorHighBp", Market::getSofrAboveCeilingPriorHighBp, "history", "sofrPct",
+                    "targetRangeHighPct"),
+            figure("srfTakeupPriorHighBn", Market::getSrfTakeupPriorHighBn, "history", "srfTakeupBn"),
             figure("effrIorbSpreadAvgShortBp", Market::getEffrIorbSpreadAvgShortBp, "effrPct", "iorbPct"),
             figure("sofrIorbSpreadAvgShortBp", Market::getSofrIorbSpreadAvgShortBp, "sofrPct", "iorbPct"),
             figure("effrIorbSpreadChangeShortBp", Market::getEffrIorbSpreadChangeShortBp, "history", "effrPct", "iorbPct"),
@@ -79,6 +89,7 @@ public final class Market {
 
     private final LocalDate asOf;
     private final int daysToMonthEnd;
+    private final boolean periodEndWeek;
     private final Double reserveBalancesBn;
     private final Double fedTotalAssetsBn;
     private final Double treasuryHoldingsBn;
@@ -97,7 +108,10 @@ public final class Market {
     private final Double nominalGdpBn;
     private final Double cpiYoYPct;
     private final Double corePcePct;
+    private final Double treasuryGeneralAccountBn;
+    private final Double bankTotalAssetsBn;
     private final Boolean runoffActive;
+    private final Boolean purchasesActive;
     private final Double runoffTreasuryCapBn;
     private final Double runoffMbsCapBn;
 
@@ -105,10 +119,14 @@ public final class Market {
     private final Double sofrIorbSpreadBp;
     private final Double reservesToAssetsPct;
     private final Double reservesToGdpPct;
+    private final Double reservesToBankAssetsPct;
+    private final Double reservesToBankAssetsAvgShortPct;
     private final Double balanceSheetToGdpPct;
     private final Double onRrpDrawdownPct;
     private final Double repoAboveCeilingBp;
     private final Double sofrAboveCeilingBp;
+    private final Double sofrAboveCeilingPriorHighBp;
+    private final Double srfTakeupPriorHighBn;
 
     private final Double effrIorbSpreadAvgShortBp;
     private final Double sofrIorbSpreadAvgShortBp;
@@ -126,6 +144,7 @@ public final class Market {
     private Market(Observation s, History history, TrendWindows windows) {
         asOf = Objects.requireNonNull(s.asOf(), "asOf");
         daysToMonthEnd = (int) ChronoUnit.DAYS.between(asOf, asOf.with(TemporalAdjusters.lastDayOfMonth()));
+        periodEndWeek = holdsPeriodEnd(asOf.minusDays(PERIOD_END_WEEK_DAYS), asOf);
         reserveBalancesBn = s.reserveBalancesBn();
         fedTotalAssetsBn = s.fedTotalAssetsBn();
         treasuryHoldingsBn = s.treasuryHoldingsBn();
@@ -144,7 +163,10 @@ public final class Market {
         nominalGdpBn = s.nominalGdpBn();
         cpiYoYPct = s.cpiYoYPct();
         corePcePct = s.corePcePct();
+        treasuryGeneralAccountBn = s.treasuryGeneralAccountBn();
+        bankTotalAssetsBn = s.bankTotalAssetsBn();
         runoffActive = s.runoffActive();
+        purchasesActive = s.purchasesActive();
         runoffTreasuryCapBn = s.runoffTreasuryCapBn();
         runoffMbsCapBn = s.runoffMbsCapBn();
 
@@ -152,11 +174,17 @@ public final class Market {
         sofrIorbSpreadBp = spreadBp(sofrPct, iorbPct);
         reservesToAssetsPct = sharePct(reserveBalancesBn, fedTotalAssetsBn);
         reservesToGdpPct = sharePct(reserveBalancesBn, nominalGdpBn);
+        reservesToBankAssetsPct = sharePct(reserveBalancesBn, bankTotalAssetsBn);
         balanceSheetToGdpPct = sharePct(fedTotalAssetsBn, nominalGdpBn);
         onRrpDrawdownPct = onRrpBalanceBn == null || onRrpPeakBn == null || onRrpPeakBn <= 0 ? null
                 : Quantity.round2(Math.max(0, 100 * (onRrpPeakBn - onRrpBalanceBn) / onRrpPeakBn));
         repoAboveCeilingBp = spreadBp(repoRateHighPct, targetRangeHighPct);
         sofrAboveCeilingBp = spreadBp(sofrPct, targetRangeHighPct);
+        sofrAboveCeilingPriorHighBp = priorHigh(history, asOf, o -> spreadBp(o.sofrPct(), o.targetRangeHighPct()));
+        srfTakeupPriorHighBn = priorHigh(history, asOf, Observation::srfTakeupBn);
+        reservesToBankAssetsAvgShortPct = reservesToBankAssetsPct == null ? null
+                : averageOf(history, asOf, windows.shortDays(), reservesToBankAssetsPct,
+                        o -> sharePct(o.reserveBalancesBn(), o.bankTotalAssetsBn()));
 
         Observation shortStart = windowStart(history, windows.shortDays());
         Observation longStart = windowStart(history, windows.longDays());
@@ -261,6 +289,69 @@ public final class Market {
         return peak <= 0 ? null : Quantity.round2(100 * (peak - onRrpBalanceBn) / peak);
     }
 
+    /**
+     * A point's week for the calendar: the days from this many days before its date to its date (a weekly
+     * point's daily rates are the day before's, a snapshot's the day's own).
+     */
+    private static final int PERIOD_END_WEEK_DAYS = 7;
+    /** How far back the prior weeks reach when a spike in a period-end week must show it was there before. */
+    private static final int PRIOR_WEEKS_DAYS = 35;
+
+    /**
+     * True when a month's last day, or the 15th of March, June, September or December (the quarterly tax and
+     * settlement dates), falls from {@code first} to {@code last}: days on which repo is squeezed every time.
+     */
+    private static boolean holdsPeriodEnd(LocalDate first, LocalDate last) {
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            if (day.getDayOfMonth() == day.lengthOfMonth() || (day.getDayOfMonth() == 15 && day.getMonthValue() % 3 == 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The mean of a figure over the history's points in (day - window, day), and {@code now} for the day itself:
+     * a level read over weeks, so that one week's noise near a line does not flip a signal.
+     */
+    private static Double averageOf(History history, LocalDate day, int windowDays, double now,
+            Function<Observation, Double> figure) {
+        double sum = now;
+        int count = 1;
+        for (int i = history.latestOnOrBefore(day.minusDays(1)); i >= 0; i--) {
+            Observation earlier = history.get(i);
+            if (!earlier.asOf().isAfter(day.minusDays(windowDays))) {
+                break;
+            }
+            Double value = figure.apply(earlier);
+            if (value != null) {
+                sum += value;
+                count++;
+            }
+        }
+        return Quantity.round2(sum / count);
+    }
+
+    /**
+     * The highest value of a figure at the history's points of the five weeks before {@code day} that are no
+     * period-end weeks themselves, or null: whether a spike was seen on an ordinary week before.
+     */
+    private static Double priorHigh(History history, LocalDate day, Function<Observation, Double> figure) {
+        Double high = null;
+        for (int i = history.latestOnOrBefore(day.minusDays(1)); i >= 0; i--) {
+            Observation earlier = history.get(i);
+            if (earlier.asOf().isBefore(day.minusDays(PRIOR_WEEKS_DAYS))) {
+                break;
+            }
+            Double value = figure.apply(earlier);
+            if (value != null && (high == null || value > high)
+                    && !holdsPeriodEnd(earlier.asOf().minusDays(PERIOD_END_WEEK_DAYS), earlier.asOf())) {
+                high = value;
+            }
+        }
+        return high;
+    }
+
     private static Double spreadBp(Double ratePct, Double referencePct) {
         return ratePct == null || referencePct == null ? null : Quantity.round2((ratePct - referencePct) * 100);
     }
@@ -276,6 +367,27 @@ public final class Market {
     /** Calendar days from {@code asOf} to the last day of its month: 0 on the month's last day. */
     public int getDaysToMonthEnd() {
         return daysToMonthEnd;
+    }
+
+    /**
+     * True when the week to the snapshot's date (its date and the seven days before) holds a month's last day or
+     * a quarterly tax date (the 15th of March, June, September, December).
+     */
+    public boolean isPeriodEndWeek() {
+        return periodEndWeek;
+    }
+
+    /**
+     * The highest SOFR above the top of the range, in bp, at the history's ordinary (no period-end) weeks of the
+     * five weeks before: whether a spike in a period-end week had been seen before it.
+     */
+    public Double getSofrAboveCeilingPriorHighBp() {
+        return sofrAboveCeilingPriorHighBp;
+    }
+
+    /** The highest standing repo take-up at the history's ordinary weeks of the five weeks before, $bn. */
+    public Double getSrfTakeupPriorHighBn() {
+        return srfTakeupPriorHighBn;
     }
 
     public Double getReserveBalancesBn() {
@@ -351,6 +463,21 @@ public final class Market {
         return corePcePct;
     }
 
+    /** The Treasury General Account at the Fed, $bn. */
+    public Double getTreasuryGeneralAccountBn() {
+        return treasuryGeneralAccountBn;
+    }
+
+    /** All commercial banks' total assets (H.8), $bn. */
+    public Double getBankTotalAssetsBn() {
+        return bankTotalAssetsBn;
+    }
+
+    /** Whether net asset purchases (QE) are under way; null when the snapshot does not say. */
+    public Boolean getPurchasesActive() {
+        return purchasesActive;
+    }
+
     public Boolean getRunoffActive() {
         return runoffActive;
     }
@@ -380,6 +507,19 @@ public final class Market {
 
     public Double getReservesToAssetsPct() {
         return reservesToAssetsPct;
+    }
+
+    /** Reserves as a share of all commercial banks' total assets, in %. */
+    public Double getReservesToBankAssetsPct() {
+        return reservesToBankAssetsPct;
+    }
+
+    /**
+     * That share averaged over the short window (the snapshot and its history's points within it); without
+     * history, the share itself.
+     */
+    public Double getReservesToBankAssetsAvgShortPct() {
+        return reservesToBankAssetsAvgShortPct;
     }
 
     public Double getReservesToGdpPct() {

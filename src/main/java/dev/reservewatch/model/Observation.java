@@ -22,6 +22,12 @@ public interface Observation {
 
     Double onRrpPeakBn();
 
+    /** The Treasury General Account at the Fed: cash the Treasury holds, which drains reserves as it grows. */
+    Double treasuryGeneralAccountBn();
+
+    /** Total assets of all commercial banks (H.8): the base of reserves' share of bank assets. */
+    Double bankTotalAssetsBn();
+
     Double iorbPct();
 
     Double effrPct();
@@ -52,4 +58,7 @@ public interface Observation {
     Double runoffTreasuryCapBn();
 
     Double runoffMbsCapBn();
+
+    /** Whether net asset purchases (QE) are under way; null when unknown. */
+    Boolean purchasesActive();
 }

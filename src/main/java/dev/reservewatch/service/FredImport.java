@@ -3,6 +3,7 @@ package dev.reservewatch.service;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,22 +21,20 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import dev.reservewatch.contract.MarketSnapshot;
-import dev.reservewatch.contract.Runoff;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.PayloadTooLargeException;
+import dev.reservewatch.model.Quantity;
 
 /**
- * Turns FRED downloads into a weekly series of snapshots: one point each Wednesday (the day of the Fed's
- * weekly balance sheet), each figure the latest observation on or before that day, and the runoff from a
- * policy calendar. The ON RRP reference peak is the highest balance in the whole download up to each
- * point, so a backtest starting late still knows the buffer's size. A daily or weekly figure older than {@link #STALE_AFTER_DAYS} days counts as absent;
- * IOER, a series of step changes, is used as it stands until IORB begins.
+ * Turns FRED downloads into a weekly series of snapshots: one point each Wednesday, each figure what a reader
+ * had on that day (published by then: {@link FredSeries} says when each series is published and how a point
+ * reads it), and the balance-sheet policy from a calendar. The ON RRP reference peak is the highest balance in
+ * the whole download up to each point, so a backtest starting late still knows the buffer's size. A figure
+ * older than its series' schedule allows counts as absent; IOER, a series of step changes, stands in for IORB
+ * until IORB is published.
  */
 public final class FredImport {
-
-    /** An observation this many days older than the point no longer describes it. */
-    public static final int STALE_AFTER_DAYS = 14;
 
     private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).enable(CsvParser.Feature.WRAP_AS_ARRAY);
@@ -83,11 +82,11 @@ public final class FredImport {
                     continue;
                 }
                 try {
-                    double value = Double.parseDouble(text);
-                    if (!Double.isFinite(value)) {
+                    if (text.length() > 40 || !Double.isFinite(Double.parseDouble(text))) {
                         throw new NumberFormatException();
                     }
-                    values.put(date, value * series.scale());
+                    // in decimal, so that millions become billions without binary noise (2933037 -> 2933.037)
+                    values.put(date, new BigDecimal(text).multiply(BigDecimal.valueOf(series.scale())).doubleValue());
                 } catch (NumberFormatException e) {
                     errors.add(new FieldError(code + " line " + line + " column 2", "not a number: '" + clip(text) + "'"));
                 }
@@ -122,25 +121,44 @@ public final class FredImport {
     }
 
     /**
-     * Weekly points, each Wednesday from {@code from} to {@code to}, both optional and both clamped to the
-     * data: by default from the first reserves observation (or the first observation of any series) to the
-     * last observation of any series. The number of points is counted from the range before any is built:
-     * more than {@code maxPoints} is refused (413), however few rows the files hold.
+     * The weekly points of a backtest: {@code points} in date order, of which those before {@code reportFrom} are
+     * history only (they let the first reported weeks see their trends), and the rest are judged and reported.
      */
-    public static List<MarketSnapshot> weekly(List<Observations> all, RunoffCalendar calendar, LocalDate from,
-            LocalDate to, int maxPoints) {
-        Map<FredSeries, TreeMap<LocalDate, Double>> bySeries = new EnumMap<>(FredSeries.class);
-        for (Observations observations : all) {
-            bySeries.put(observations.series(), observations.values());
+    public record Weekly(List<MarketSnapshot> points, LocalDate reportFrom) {
+
+        /** The points from {@code reportFrom} on. */
+        public int reported() {
+            return (int) points.stream().filter(point -> !point.asOf().isBefore(reportFrom)).count();
         }
-        LocalDate dataFirst = bySeries.values().stream().filter(s -> !s.isEmpty()).map(TreeMap::firstKey)
+    }
+
+    /**
+     * Weekly points, each Wednesday from {@code from} to {@code to}, both optional and both clamped to the data:
+     * by default from the first reserves observation (or the first observation of any series) to the last week
+     * whose reserves are published (or, without reserves, the last observation of any series). Before
+     * {@code from}, up to {@code historyDays} of points are added as history. Each figure is the one a reader had
+     * on the point's day ({@link FredSeries#publishedOn}): nothing published after it. The number of points is
+     * counted from the range before any is built: more than {@code maxPoints} reported is refused (413),
+     * however few rows the files hold.
+     */
+    public static Weekly weekly(List<Observations> all, RunoffCalendar calendar, LocalDate from, LocalDate to,
+            int maxPoints, int historyDays) {
+        Map<FredSeries, Published> bySeries = new EnumMap<>(FredSeries.class);
+        for (Observations observations : all) {
+            bySeries.put(observations.series(), Published.of(observations));
+        }
+        LocalDate dataFirst = bySeries.values().stream().map(Published::first).filter(d -> d != null)
                 .min(LocalDate::compareTo).orElse(null);
-        LocalDate dataLast = lastDate(bySeries);
-        if (dataFirst == null || dataLast == null) {
+        LocalDate dataLast = bySeries.values().stream().map(Published::last).filter(d -> d != null)
+                .max(LocalDate::compareTo).orElse(null);
+        if (dataFirst == null) {
             throw BadInputException.of("files", "no observations in any file");
         }
-        LocalDate first = from == null ? firstDate(bySeries, dataFirst) : from.isBefore(dataFirst) ? dataFirst : from;
-        LocalDate last = to == null || to.isAfter(dataLast) ? dataLast : to;
+        Published reserves = bySeries.get(FredSeries.WRESBAL);
+        LocalDate defaultFirst = reserves != null && reserves.first() != null ? reserves.first() : dataFirst;
+        LocalDate defaultLast = reserves != null && reserves.last() != null ? reserves.last() : dataLast;
+        LocalDate first = from == null ? defaultFirst : from.isBefore(dataFirst) ? dataFirst : from;
+        LocalDate last = to == null ? defaultLast : to.isAfter(dataLast) ? dataLast : to;
         LocalDate firstWednesday = first.with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
         long count = firstWednesday.isAfter(last) ? 0 : ChronoUnit.WEEKS.between(firstWednesday, last) + 1;
         if (count > maxPoints) {
@@ -151,71 +169,124 @@ public final class FredImport {
             throw BadInputException.of(from != null ? "from" : "to", "leaves no Wednesday between " + first + " and "
                     + last + " (the files hold " + dataFirst + " to " + dataLast + ")");
         }
+        LocalDate start = firstWednesday;
+        while (!start.minusWeeks(1).isBefore(dataFirst) && !start.minusWeeks(1).isBefore(firstWednesday.minusDays(historyDays))) {
+            start = start.minusWeeks(1);
+        }
         TreeMap<LocalDate, Double> onRrpPeakSoFar = runningMax(bySeries.get(FredSeries.RRPONTSYD));
         List<MarketSnapshot> points = new ArrayList<>((int) count);
-        for (LocalDate day = firstWednesday; !day.isAfter(last); day = day.plusWeeks(1)) {
-            Double iorb = asOf(bySeries.get(FredSeries.IORB), day, STALE_AFTER_DAYS);
-            if (iorb == null && bySeries.containsKey(FredSeries.IOER)
-                    && !startsBefore(bySeries.get(FredSeries.IORB), day)) {
-                iorb = asOf(bySeries.get(FredSeries.IOER), day, Integer.MAX_VALUE);
+        for (LocalDate day = start; !day.isAfter(last); day = day.plusWeeks(1)) {
+            Map<String, Double> figures = new java.util.HashMap<>();
+            for (Map.Entry<FredSeries, Published> series : bySeries.entrySet()) {
+                if (series.getKey() != FredSeries.IOER) {
+                    Double value = series.getValue().on(day);
+                    if (value != null) {
+                        figures.put(series.getKey().field(), value);
+                    }
+                }
             }
-            Runoff runoff = calendar == null ? null : calendar.on(day);
-            points.add(new MarketSnapshot(day,
-                    asOf(bySeries.get(FredSeries.WRESBAL), day, STALE_AFTER_DAYS),
-                    asOf(bySeries.get(FredSeries.WALCL), day, STALE_AFTER_DAYS),
-                    asOf(bySeries.get(FredSeries.TREAST), day, STALE_AFTER_DAYS),
-                    asOf(bySeries.get(FredSeries.WSHOMCB), day, STALE_AFTER_DAYS),
-                    asOf(bySeries.get(FredSeries.RRPONTSYD), day, STALE_AFTER_DAYS),
-                    asOf(onRrpPeakSoFar, day, Integer.MAX_VALUE), iorb,
-                    asOf(bySeries.get(FredSeries.EFFR), day, STALE_AFTER_DAYS),
-                    asOf(bySeries.get(FredSeries.SOFR), day, STALE_AFTER_DAYS),
-                    null,
-                    asOf(bySeries.get(FredSeries.DFEDTARL), day, STALE_AFTER_DAYS),
-                    asOf(bySeries.get(FredSeries.DFEDTARU), day, STALE_AFTER_DAYS),
-                    null, null, null, null, null, null, runoff, null));
+            Published ioer = bySeries.get(FredSeries.IOER);
+            Published iorb = bySeries.get(FredSeries.IORB);
+            if (!figures.containsKey("iorbPct") && ioer != null && (iorb == null || iorb.first() == null
+                    || day.isBefore(iorb.firstPublished()))) {
+                figures.put("iorbPct", ioer.on(day)); // IOER until IORB replaced it
+            }
+            Double peak = asOf(onRrpPeakSoFar, day);
+            points.add(new MarketSnapshot(day, figures.get("reserveBalancesBn"), figures.get("fedTotalAssetsBn"),
+                    figures.get("treasuryHoldingsBn"), figures.get("mbsHoldingsBn"), figures.get("onRrpBalanceBn"),
+                    peak, figures.get("treasuryGeneralAccountBn"), figures.get("bankTotalAssetsBn"),
+                    figures.get("iorbPct"), figures.get("effrPct"), figures.get("sofrPct"), null,
+                    figures.get("targetRangeLowPct"), figures.get("targetRangeHighPct"), null, null,
+                    figures.get("srfTakeupBn"), null, figures.get("cpiYoYPct"), figures.get("corePcePct"),
+                    calendar == null ? null : calendar.on(day), null));
         }
-        return points;
+        return new Weekly(points, firstWednesday);
+    }
+
+    /**
+     * One series by the day each figure became known: publication date to (observation date, value), with its
+     * reading applied (a monthly index already turned into its change on a year earlier).
+     */
+    record Published(FredSeries series, TreeMap<LocalDate, Map.Entry<LocalDate, Double>> byPublication) {
+
+        static Published of(Observations observations) {
+            FredSeries series = observations.series();
+            TreeMap<LocalDate, Double> values = observations.values();
+            if (series == FredSeries.RPONTTLD) {
+                values = new TreeMap<>(values.tailMap(FredSeries.STANDING_REPO_FROM, true));
+            }
+            if (series.reading() == FredSeries.Reading.YEAR_ON_YEAR) {
+                values = yearOnYear(values);
+            }
+            TreeMap<LocalDate, Map.Entry<LocalDate, Double>> published = new TreeMap<>();
+            values.forEach((observed, value) -> published.merge(series.publishedOn(observed),
+                    Map.entry(observed, value), (a, b) -> a.getKey().isAfter(b.getKey()) ? a : b));
+            return new Published(series, published);
+        }
+
+        /** The date of the first observation, or null. */
+        LocalDate first() {
+            return byPublication.values().stream().map(Map.Entry::getKey).min(LocalDate::compareTo).orElse(null);
+        }
+
+        /** The date of the last observation, or null. */
+        LocalDate last() {
+            return byPublication.isEmpty() ? null : byPublication.lastEntry().getValue().getKey();
+        }
+
+        LocalDate firstPublished() {
+            return byPublication.firstKey();
+        }
+
+        /** What a reader knew of this series on {@code day}: per its reading, or null when stale or unknown. */
+        Double on(LocalDate day) {
+            if (series.reading() == FredSeries.Reading.WEEK_HIGH) {
+                Double high = null;
+                for (Map.Entry<LocalDate, Double> figure : byPublication.subMap(day.minusDays(7), false, day, true)
+                        .values()) {
+                    high = high == null ? figure.getValue() : Math.max(high, figure.getValue());
+                }
+                return high;
+            }
+            Map.Entry<LocalDate, Map.Entry<LocalDate, Double>> latest = byPublication.floorEntry(day);
+            if (latest == null || latest.getValue().getKey()
+                    .isBefore(day.minusDays(series.schedule().staleAfterDays()))) {
+                return null;
+            }
+            return latest.getValue().getValue();
+        }
+    }
+
+    /** A monthly index as its change on the same month a year earlier, in %, for the months that have one. */
+    static TreeMap<LocalDate, Double> yearOnYear(TreeMap<LocalDate, Double> index) {
+        TreeMap<LocalDate, Double> changes = new TreeMap<>();
+        index.forEach((month, value) -> {
+            Double yearEarlier = index.get(month.minusYears(1));
+            if (yearEarlier != null && yearEarlier > 0) {
+                changes.put(month, Quantity.round2(100 * (value / yearEarlier - 1)));
+            }
+        });
+        return changes;
     }
 
     /** The highest value seen up to each date: the ON RRP reference peak, from the whole download. */
-    private static TreeMap<LocalDate, Double> runningMax(TreeMap<LocalDate, Double> series) {
+    private static TreeMap<LocalDate, Double> runningMax(Published series) {
         TreeMap<LocalDate, Double> peaks = new TreeMap<>();
         if (series != null) {
             double peak = Double.NEGATIVE_INFINITY;
-            for (Map.Entry<LocalDate, Double> observation : series.entrySet()) {
-                if (observation.getValue() > peak) {
-                    peak = observation.getValue();
-                    peaks.put(observation.getKey(), peak);
+            for (Map.Entry<LocalDate, Map.Entry<LocalDate, Double>> figure : series.byPublication().entrySet()) {
+                if (figure.getValue().getValue() > peak) {
+                    peak = figure.getValue().getValue();
+                    peaks.put(figure.getKey(), peak);
                 }
             }
         }
         return peaks;
     }
 
-    private static boolean startsBefore(TreeMap<LocalDate, Double> series, LocalDate day) {
-        return series != null && !series.isEmpty() && !series.firstKey().isAfter(day);
-    }
-
-    private static Double asOf(TreeMap<LocalDate, Double> series, LocalDate day, int staleAfterDays) {
-        if (series == null) {
-            return null;
-        }
+    private static Double asOf(TreeMap<LocalDate, Double> series, LocalDate day) {
         Map.Entry<LocalDate, Double> latest = series.floorEntry(day);
-        if (latest == null || latest.getKey().isBefore(day.minusDays(staleAfterDays))) {
-            return null;
-        }
-        return latest.getValue();
-    }
-
-    /** The default start: the first reserves observation, else the first of any series. */
-    private static LocalDate firstDate(Map<FredSeries, TreeMap<LocalDate, Double>> bySeries, LocalDate anyFirst) {
-        TreeMap<LocalDate, Double> reserves = bySeries.get(FredSeries.WRESBAL);
-        return reserves != null && !reserves.isEmpty() ? reserves.firstKey() : anyFirst;
-    }
-
-    private static LocalDate lastDate(Map<FredSeries, TreeMap<LocalDate, Double>> bySeries) {
-        return bySeries.values().stream().filter(s -> !s.isEmpty()).map(TreeMap::lastKey).max(LocalDate::compareTo)
-                .orElse(null);
+        return latest == null ? null : latest.getValue();
     }
 
     private static String clip(String text) {

@@ -1,32 +1,91 @@
 package dev.reservewatch.service;
 
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The FRED series the import understands, the snapshot field each feeds and how its unit converts.
- * IOER (interest on excess reserves) stands in for IORB before IORB replaced it on 2021-07-29.
+ * The FRED series the import understands: the snapshot field each feeds, how its unit converts, how a weekly
+ * point reads it, and when a figure is published, so that a point sees only what was known on its day.
+ * <p>
+ * Publication lags, in days after the date an observation describes: the ON RRP balance, the standing repo
+ * operations, IORB and the target range are known the same day; EFFR and SOFR the next business morning
+ * (taken as 1 day); the Fed's weekly balance sheet (H.4.1: reserves, assets, holdings, the Treasury's account)
+ * describes a Wednesday and comes out the next day; the commercial banks' balance sheet (H.8) describes a
+ * Wednesday and comes out the Friday of the following week (9 days); monthly price indexes count from some days
+ * after the month they describe ends: CPI 14 (BLS, mid-month), core PCE 30 (BEA, end of the next month).
+ * <p>
+ * IOER (interest on excess reserves) stands in for IORB before IORB replaced it on 2021-07-29. RPONTTLD, the
+ * Fed's overnight repo operations, is read as standing repo facility take-up only from 2021-07-28, when the
+ * facility became standing; earlier operations were the Desk's own, not banks' take-up.
  */
 public enum FredSeries {
-    RRPONTSYD("onRrpBalanceBn", 1),
-    WRESBAL("reserveBalancesBn", 0.001),
-    WALCL("fedTotalAssetsBn", 0.001),
-    TREAST("treasuryHoldingsBn", 0.001),
-    WSHOMCB("mbsHoldingsBn", 0.001),
-    EFFR("effrPct", 1),
-    SOFR("sofrPct", 1),
-    IORB("iorbPct", 1),
-    IOER("iorbPct", 1),
-    DFEDTARL("targetRangeLowPct", 1),
-    DFEDTARU("targetRangeHighPct", 1);
+    RRPONTSYD("onRrpBalanceBn", 1, Reading.LATEST, Schedule.DAILY, 0),
+    WRESBAL("reserveBalancesBn", 0.001, Reading.LATEST, Schedule.WEEKLY, 1),
+    WALCL("fedTotalAssetsBn", 0.001, Reading.LATEST, Schedule.WEEKLY, 1),
+    TREAST("treasuryHoldingsBn", 0.001, Reading.LATEST, Schedule.WEEKLY, 1),
+    WSHOMCB("mbsHoldingsBn", 0.001, Reading.LATEST, Schedule.WEEKLY, 1),
+    WTREGEN("treasuryGeneralAccountBn", 0.001, Reading.LATEST, Schedule.WEEKLY, 1),
+    TLAACBW027SBOG("bankTotalAssetsBn", 1, Reading.LATEST, Schedule.WEEKLY, 9),
+    EFFR("effrPct", 1, Reading.LATEST, Schedule.DAILY, 1),
+    SOFR("sofrPct", 1, Reading.LATEST, Schedule.DAILY, 1),
+    IORB("iorbPct", 1, Reading.LATEST, Schedule.DAILY, 0),
+    IOER("iorbPct", 1, Reading.LATEST, Schedule.ON_CHANGE, 0),
+    DFEDTARL("targetRangeLowPct", 1, Reading.LATEST, Schedule.DAILY, 0),
+    DFEDTARU("targetRangeHighPct", 1, Reading.LATEST, Schedule.DAILY, 0),
+    RPONTTLD("srfTakeupBn", 1, Reading.WEEK_HIGH, Schedule.DAILY, 0),
+    CPIAUCSL("cpiYoYPct", 1, Reading.YEAR_ON_YEAR, Schedule.MONTHLY, 14),
+    PCEPILFE("corePcePct", 1, Reading.YEAR_ON_YEAR, Schedule.MONTHLY, 30);
+
+    /** The day the standing repo facility began: RPONTTLD counts as its take-up from then. */
+    public static final LocalDate STANDING_REPO_FROM = LocalDate.of(2021, 7, 28);
+
+    /** How a weekly point reads a series. */
+    public enum Reading {
+        /** The latest figure published by the point's day. */
+        LATEST,
+        /** The highest daily figure published in the seven days to the point's day: a spike between points stays. */
+        WEEK_HIGH,
+        /** A monthly index as its change on the same month a year earlier, in %, once the month is published. */
+        YEAR_ON_YEAR
+    }
+
+    /** How often a series is observed: what the date of an observation stands for, and when it goes stale. */
+    public enum Schedule {
+        /** A business day; older than two weeks, it no longer describes the point. */
+        DAILY(14),
+        /** A Wednesday; older than three weeks (a holiday may delay a release), it no longer describes the point. */
+        WEEKLY(21),
+        /** A month, dated its first day; the latest published stays the latest known for four months. */
+        MONTHLY(120),
+        /** A step change that holds until the next. */
+        ON_CHANGE(Integer.MAX_VALUE);
+
+        private final int staleAfterDays;
+
+        Schedule(int staleAfterDays) {
+            this.staleAfterDays = staleAfterDays;
+        }
+
+        public int staleAfterDays() {
+            return staleAfterDays;
+        }
+    }
 
     private final String field;
     private final double scale;
+    private final Reading reading;
+    private final Schedule schedule;
+    private final int lagDays;
 
-    FredSeries(String field, double scale) {
+    FredSeries(String field, double scale, Reading reading, Schedule schedule, int lagDays) {
         this.field = field;
         this.scale = scale;
+        this.reading = reading;
+        this.schedule = schedule;
+        this.lagDays = lagDays;
     }
 
     /** The snapshot field this series feeds. */
@@ -37,6 +96,25 @@ public enum FredSeries {
     /** Multiplier from FRED's unit to the field's (millions of dollars to billions: 0.001). */
     public double scale() {
         return scale;
+    }
+
+    public Reading reading() {
+        return reading;
+    }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    /** Days from the date an observation describes (a monthly one: the month's last day) to its publication. */
+    public int lagDays() {
+        return lagDays;
+    }
+
+    /** The day an observation of this date is published, and from which a point may see it. */
+    public LocalDate publishedOn(LocalDate observed) {
+        LocalDate described = schedule == Schedule.MONTHLY ? observed.with(TemporalAdjusters.lastDayOfMonth()) : observed;
+        return described.plusDays(lagDays);
     }
 
     public static Optional<FredSeries> byCode(String code) {

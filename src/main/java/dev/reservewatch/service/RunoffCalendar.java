@@ -19,14 +19,18 @@ import dev.reservewatch.error.FieldError;
 /**
  * The balance-sheet policy over time, which FRED does not carry: the dates on which the runoff started,
  * its caps changed, or it ended. {@link #on(LocalDate)} gives the policy in force on a date (unknown before
- * the first event). The 2017-2025 calendar from the public record ships as {@link #SHIPPED}.
+ * the first event). The calendar from the public record, 2017 on, ships as {@link #SHIPPED}.
  */
 public final class RunoffCalendar {
 
-    public static final String SHIPPED = "/backtest/runoff-calendar-2017-2025.json";
+    public static final String SHIPPED = "/backtest/policy-calendar.json";
 
-    /** One change of policy. */
-    public record Event(LocalDate date, boolean active, Double treasuryCapBn, Double mbsCapBn, String note) {
+    /**
+     * One change of policy: the runoff on or off with its caps, and whether net asset purchases run
+     * ({@code purchasesActive}: null keeps what the events before said).
+     */
+    public record Event(LocalDate date, boolean active, Double treasuryCapBn, Double mbsCapBn, Boolean purchasesActive,
+            String note) {
     }
 
     @JsonIgnoreProperties(value = { "name", "source" })
@@ -58,7 +62,7 @@ public final class RunoffCalendar {
         } catch (IOException e) {
             throw new BadInputException("policy: " + e.getMessage(), List.of(new FieldError("policy",
                     "must be {\"events\": [{\"date\": \"2022-06-01\", \"active\": true, \"treasuryCapBn\": 30, "
-                            + "\"mbsCapBn\": 17.5}]}")));
+                            + "\"mbsCapBn\": 17.5, \"purchasesActive\": false}]}")));
         }
         if (document.events() == null || document.events().isEmpty()) {
             throw BadInputException.of("policy.events", "must list at least one policy change");
@@ -87,14 +91,16 @@ public final class RunoffCalendar {
         }
     }
 
-    /** The runoff in force on this date, or null before the first event. */
+    /** The policy in force on this date, or null before the first event. */
     public Runoff on(LocalDate date) {
         Runoff inForce = null;
+        Boolean purchases = null;
         for (Event event : events) {
             if (event.date().isAfter(date)) {
                 break;
             }
-            inForce = new Runoff(event.active(), event.treasuryCapBn(), event.mbsCapBn());
+            purchases = event.purchasesActive() != null ? event.purchasesActive() : purchases;
+            inForce = new Runoff(event.active(), event.treasuryCapBn(), event.mbsCapBn(), purchases);
         }
         return inForce;
     }

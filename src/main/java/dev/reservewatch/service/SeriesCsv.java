@@ -24,14 +24,16 @@ import dev.reservewatch.error.PayloadTooLargeException;
 
 /**
  * A series as CSV: a header of snapshot field names (the runoff as {@code runoffActive},
- * {@code runoffTreasuryCapBn}, {@code runoffMbsCapBn}), one point a row, an empty cell for an absent
+ * {@code runoffTreasuryCapBn}, {@code runoffMbsCapBn}, {@code runoffPurchasesActive}), one point a row, an empty cell for an absent
  * figure. Each row is then read as strictly as a JSON snapshot; errors name the line and the column.
  */
 public final class SeriesCsv {
 
     private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-    private static final List<String> RUNOFF_COLUMNS = List.of("runoffActive", "runoffTreasuryCapBn", "runoffMbsCapBn");
+    /** The runoff object's fields as columns: {@code runoff} and the field's name, capitalised. */
+    private static final List<String> RUNOFF_COLUMNS = SnapshotSchema.RUNOFF_FIELDS.keySet().stream()
+            .map(field -> "runoff" + Character.toUpperCase(field.charAt(0)) + field.substring(1)).toList();
     private static final int MAX_ERRORS = 100;
 
     private SeriesCsv() {
@@ -117,15 +119,18 @@ public final class SeriesCsv {
             try {
                 if (column.equals("asOf")) {
                     node.put("asOf", cell);
-                } else if (column.equals("runoffActive")) {
-                    if (!cell.equalsIgnoreCase("true") && !cell.equalsIgnoreCase("false")) {
-                        throw new NumberFormatException("must be true or false");
-                    }
-                    runoff = runoff == null ? node.putObject("runoff") : runoff;
-                    runoff.put("active", Boolean.parseBoolean(cell.toLowerCase()));
                 } else if (RUNOFF_COLUMNS.contains(column)) {
+                    String field = Character.toLowerCase(column.charAt("runoff".length()))
+                            + column.substring("runoff".length() + 1);
                     runoff = runoff == null ? node.putObject("runoff") : runoff;
-                    runoff.put(column.equals("runoffTreasuryCapBn") ? "treasuryCapBn" : "mbsCapBn", number(cell));
+                    if (SnapshotSchema.RUNOFF_FIELDS.get(field).getType() == Boolean.class) {
+                        if (!cell.equalsIgnoreCase("true") && !cell.equalsIgnoreCase("false")) {
+                            throw new NumberFormatException("must be true or false");
+                        }
+                        runoff.put(field, Boolean.parseBoolean(cell.toLowerCase()));
+                    } else {
+                        runoff.put(field, number(cell));
+                    }
                 } else {
                     node.put(column, number(cell));
                 }
@@ -152,6 +157,51 @@ public final class SeriesCsv {
             throw new NumberFormatException("must be a finite number");
         }
         return value;
+    }
+
+    /**
+     * A series as CSV, as {@link #read} reads it: a header of the columns that hold a value at some point, one
+     * row a point, an empty cell for an absent figure, numbers written in full (no exponent).
+     */
+    public static String write(List<MarketSnapshot> points) {
+        List<String> columns = new ArrayList<>();
+        for (String column : columns()) {
+            if (points.stream().anyMatch(point -> cell(point, column) != null)) {
+                columns.add(column);
+            }
+        }
+        StringBuilder csv = new StringBuilder(String.join(",", columns)).append('\n');
+        for (MarketSnapshot point : points) {
+            for (int c = 0; c < columns.size(); c++) {
+                Object value = cell(point, columns.get(c));
+                if (c > 0) {
+                    csv.append(',');
+                }
+                if (value instanceof Double number) {
+                    csv.append(java.math.BigDecimal.valueOf(number).toPlainString());
+                } else if (value != null) {
+                    csv.append(value);
+                }
+            }
+            csv.append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static Object cell(MarketSnapshot point, String column) {
+        if (RUNOFF_COLUMNS.contains(column)) {
+            String field = Character.toLowerCase(column.charAt("runoff".length())) + column.substring("runoff".length() + 1);
+            return point.runoff() == null ? null : component(point.runoff(), SnapshotSchema.RUNOFF_FIELDS.get(field));
+        }
+        return component(point, SnapshotSchema.SNAPSHOT_FIELDS.get(column));
+    }
+
+    private static Object component(Record record, java.lang.reflect.RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName(), e);
+        }
     }
 
     private static String clip(String text) {

@@ -91,15 +91,21 @@ public class SeriesService {
     }
 
     public SeriesAnswer judge(List<MarketSnapshot> points, View view) {
-        checkPoints(points.size());
+        return judge(points, null, view);
+    }
+
+    /** Judges the points from {@code reportFrom} on (all when null), those before it serving as history only. */
+    public SeriesAnswer judge(List<MarketSnapshot> points, LocalDate reportFrom, View view) {
+        checkPoints(reportFrom == null ? points.size()
+                : (int) points.stream().filter(point -> !point.asOf().isBefore(reportFrom)).count());
         Ruleset ruleset = rulesets.active();
-        SeriesJudge.Result result = judge.judge(ruleset, points);
+        SeriesJudge.Result result = judge.judge(ruleset, points, reportFrom);
         String id = VerdictService.decisionId();
         log.recordSeries(id, ruleset.version(), result);
         result.verdicts().forEach(verdict -> metrics.record(verdict, VerdictMetrics.Source.SERIES));
         List<?> verdicts = view == View.COMPACT ? result.verdicts().stream().map(CompactVerdict::of).toList()
                 : result.verdicts().stream().map(v -> v.withDecisionId(id)).toList();
-        return new SeriesAnswer(id, ruleset.version(), points.size(), verdicts, result.changes());
+        return new SeriesAnswer(id, ruleset.version(), verdicts.size(), verdicts, result.changes());
     }
 
     public RunoffCalendar calendar(byte[] json) {

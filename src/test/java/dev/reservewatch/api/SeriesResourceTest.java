@@ -3,10 +3,12 @@ package dev.reservewatch.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.io.ByteArrayInputStream;
@@ -254,5 +256,36 @@ class SeriesResourceTest {
                 .when().post("/backtests/fred")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("policy.events[0].treasuryCapBn", "policy.events[0].mbsCapBn"));
+    }
+
+    @Test
+    void backtestsTheShippedHistoryWithoutAnUpload() {
+        given().when().get("/backtests/shipped")
+                .then().statusCode(200)
+                .body("points", greaterThan(400))
+                .body("verdicts[0].asOf", is("2018-01-03"))
+                .body("verdicts[0].regime", notNullValue())
+                .body("changes.size()", greaterThan(10));
+        given().queryParam("from", "2025-10-01").queryParam("to", "2025-12-31").queryParam("view", "full")
+                .when().get("/backtests/shipped")
+                .then().statusCode(200)
+                .body("points", is(14))
+                .body("verdicts[0].asOf", is("2025-10-01"))
+                .body("verdicts.find { it.asOf == '2025-10-29' }.actions.code", hasItem("END_RUNOFF"))
+                .body("verdicts.find { it.asOf == '2025-12-03' }.actions.code", hasItem("RESERVE_MANAGEMENT_PURCHASES"))
+                // the weeks before from are its history: the trend figures of its first week are known
+                .body("verdicts[0].missingInputs", not(hasItem("history")));
+    }
+
+    @Test
+    void refusesABadSpanOfTheShippedHistory() {
+        given().queryParam("from", "2025-13-01").when().get("/backtests/shipped")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("from"));
+        given().queryParam("from", "2025-06-01").queryParam("to", "2025-01-01").when().get("/backtests/shipped")
+                .then().statusCode(400).body("errors[0].field", is("from"));
+        given().queryParam("from", "2030-01-01").when().get("/backtests/shipped")
+                .then().statusCode(400).body("errors[0].message", containsString("shipped history"));
+        given().queryParam("view", "everything").when().get("/backtests/shipped")
+                .then().statusCode(400).body("errors[0].field", is("view"));
     }
 }

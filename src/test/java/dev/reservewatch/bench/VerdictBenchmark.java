@@ -84,7 +84,8 @@ public class VerdictBenchmark {
             // difference is the series' own cost (history, trend windows, ordering, changes)
             series.add(new MarketSnapshot(start.plusDays(i), article.reserveBalancesBn(), article.fedTotalAssetsBn(),
                     article.treasuryHoldingsBn(), article.mbsHoldingsBn(), article.onRrpBalanceBn(),
-                    article.onRrpPeakBn(), article.iorbPct(), article.effrPct(), article.sofrPct(),
+                    article.onRrpPeakBn(), article.treasuryGeneralAccountBn(), article.bankTotalAssetsBn(),
+                    article.iorbPct(), article.effrPct(), article.sofrPct(),
                     article.repoRateHighPct(), article.targetRangeLowPct(), article.targetRangeHighPct(),
                     article.largeBankExcessReserveRatioPct(), article.smallBankExcessReserveRatioPct(),
                     article.srfTakeupBn(), article.nominalGdpBn(), article.cpiYoYPct(), article.corePcePct(),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,24 +40,79 @@ class FredImportTest {
     }
 
     @Test
-    void buildsWednesdayPointsByAsOfJoinWithUnitsAndPolicy() {
+    void buildsWednesdayPointsFromWhatWasPublishedByEachWednesday() {
         List<FredImport.Observations> files = List.of(
-                FredImport.parse("WRESBAL", "Date,Value\n2019-07-31,1535000\n2019-08-07,1539000\n"),
-                FredImport.parse("EFFR", "Date,Value\n2019-08-05,2.12\n2019-08-06,2.11\n"),
+                FredImport.parse("WRESBAL", "Date,Value\n2019-07-24,1530000\n2019-07-31,1535000\n2019-08-07,1539000\n"),
+                FredImport.parse("EFFR", "Date,Value\n2019-08-05,2.12\n2019-08-06,2.11\n2019-08-07,2.13\n"),
                 FredImport.parse("IOER", "Date,Value\n2019-08-01,2.10\n"),
                 FredImport.parse("IORB", "Date,Value\n2021-07-29,0.15\n"),
                 FredImport.parse("SOFR", "Date,Value\n2019-06-01,2.40\n"));
-        List<MarketSnapshot> points = FredImport.weekly(files, CALENDAR, LocalDate.of(2019, 7, 29), LocalDate.of(2019, 8, 9), 10_000);
+        List<MarketSnapshot> points = FredImport.weekly(files, CALENDAR, LocalDate.of(2019, 7, 29),
+                LocalDate.of(2019, 8, 9), 10_000, 0).points();
         assertThat(points).extracting(MarketSnapshot::asOf).containsExactly(LocalDate.of(2019, 7, 31), LocalDate.of(2019, 8, 7));
         assertThat(points).allMatch(p -> p.asOf().getDayOfWeek() == DayOfWeek.WEDNESDAY);
         MarketSnapshot august = points.get(1);
-        assertThat(august.reserveBalancesBn()).isEqualTo(1539.0);
-        assertThat(august.effrPct()).isEqualTo(2.11);
+        assertThat(august.reserveBalancesBn()).as("that Wednesday's balance sheet comes out the next day: last week's")
+                .isEqualTo(1535.0);
+        assertThat(august.effrPct()).as("EFFR comes out the next morning: Tuesday's").isEqualTo(2.11);
         assertThat(august.iorbPct()).as("IOER before IORB began").isEqualTo(2.10);
         assertThat(august.sofrPct()).as("older than two weeks: absent").isNull();
+        assertThat(points.get(0).reserveBalancesBn()).isEqualTo(1530.0);
         assertThat(points.get(0).runoff().active()).isTrue();
         assertThat(august.runoff().active()).as("runoff ended 2019-08-01").isFalse();
         assertThat(points.get(0).iorbPct()).as("no IOER observation yet on 2019-07-31").isNull();
+    }
+
+    @Test
+    void seesEachFigureOnlyOnceItIsPublished() {
+        List<FredImport.Observations> files = List.of(
+                FredImport.parse("WRESBAL", "Date,Value\n2025-10-01,3000000\n2025-10-08,3000000\n2025-10-15,3000000\n"
+                        + "2025-10-22,3000000\n2025-10-29,3000000\n2025-11-05,3000000\n"),
+                // the banks' balance sheet of a Wednesday comes out nine days later
+                FredImport.parse("TLAACBW027SBOG", "Date,Value\n2025-10-08,23000\n2025-10-15,23100\n2025-10-22,23200\n"),
+                // September's CPI counts from 2025-10-14, two weeks after September ends
+                FredImport.parse("CPIAUCSL", "Date,Value\n2024-08-01,100\n2024-09-01,100\n2025-08-01,102.9\n"
+                        + "2025-09-01,103.0\n"));
+        Map<LocalDate, MarketSnapshot> points = byDate(FredImport.weekly(files, CALENDAR, LocalDate.of(2025, 10, 8),
+                LocalDate.of(2025, 11, 5), 10_000, 0).points());
+        assertThat(points.get(LocalDate.of(2025, 10, 22)).bankTotalAssetsBn()).as("the 10-08 figure, out 10-17")
+                .isEqualTo(23000.0);
+        assertThat(points.get(LocalDate.of(2025, 10, 29)).bankTotalAssetsBn()).as("the 10-15 figure, out 10-24")
+                .isEqualTo(23100.0);
+        assertThat(points.get(LocalDate.of(2025, 10, 8)).cpiYoYPct()).as("August, on a year earlier").isEqualTo(2.9);
+        assertThat(points.get(LocalDate.of(2025, 10, 15)).cpiYoYPct()).as("September, out 10-14").isEqualTo(3.0);
+    }
+
+    @Test
+    void keepsTheWeeksHighestStandingRepoTakeUpAndNothingBeforeTheFacilityStood() {
+        List<FredImport.Observations> files = List.of(
+                FredImport.parse("WRESBAL", "Date,Value\n2021-07-21,3000000\n2025-10-22,3000000\n2025-10-29,3000000\n"),
+                FredImport.parse("RPONTTLD", "DATE,RPONTTLD\n2021-07-27,4.0\n2025-10-30,1.0\n2025-10-31,50.35\n"
+                        + "2025-11-03,0.0\n2025-11-05,3.0\n2025-11-12,0.5\n"));
+        Map<LocalDate, MarketSnapshot> points = byDate(FredImport.weekly(files, CALENDAR, LocalDate.of(2021, 7, 28),
+                LocalDate.of(2025, 11, 12), 10_000, 0).points());
+        assertThat(points.get(LocalDate.of(2021, 7, 28)).srfTakeupBn()).as("before the facility stood").isNull();
+        assertThat(points.get(LocalDate.of(2025, 10, 29)).srfTakeupBn()).isNull();
+        assertThat(points.get(LocalDate.of(2025, 11, 5)).srfTakeupBn()).as("the month-end Friday's spike stays")
+                .isEqualTo(50.35);
+        assertThat(points.get(LocalDate.of(2025, 11, 12)).srfTakeupBn()).as("the next week's own high").isEqualTo(0.5);
+    }
+
+    @Test
+    void addsTheWeeksBeforeFromAsHistoryOnly() {
+        List<FredImport.Observations> files = List.of(FredImport.parse("WRESBAL",
+                "Date,Value\n2025-01-01,3000000\n2025-06-25,3000000\n"));
+        FredImport.Weekly weekly = FredImport.weekly(files, CALENDAR, LocalDate.of(2025, 4, 2), LocalDate.of(2025, 4, 30),
+                10_000, 28);
+        assertThat(weekly.reportFrom()).isEqualTo(LocalDate.of(2025, 4, 2));
+        assertThat(weekly.points()).first().extracting(MarketSnapshot::asOf).isEqualTo(LocalDate.of(2025, 3, 5));
+        assertThat(weekly.reported()).isEqualTo(5);
+    }
+
+    private static Map<LocalDate, MarketSnapshot> byDate(List<MarketSnapshot> points) {
+        Map<LocalDate, MarketSnapshot> byDate = new java.util.TreeMap<>();
+        points.forEach(point -> byDate.put(point.asOf(), point));
+        return byDate;
     }
 
     @Test
@@ -65,5 +121,9 @@ class FredImportTest {
         assertThat(CALENDAR.on(LocalDate.of(2022, 6, 15)).treasuryCapBn()).isEqualTo(30.0);
         assertThat(CALENDAR.on(LocalDate.of(2024, 6, 5)).treasuryCapBn()).isEqualTo(25.0);
         assertThat(CALENDAR.on(LocalDate.of(2025, 12, 3)).active()).isFalse();
+        assertThat(CALENDAR.on(LocalDate.of(2019, 10, 16)).purchasesActive()).as("bill purchases are not QE").isFalse();
+        assertThat(CALENDAR.on(LocalDate.of(2020, 4, 1)).purchasesActive()).isTrue();
+        assertThat(CALENDAR.on(LocalDate.of(2021, 12, 29)).purchasesActive()).as("tapering, still buying").isTrue();
+        assertThat(CALENDAR.on(LocalDate.of(2022, 3, 16)).purchasesActive()).isFalse();
     }
 }
