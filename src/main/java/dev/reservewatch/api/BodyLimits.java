@@ -84,9 +84,9 @@ public class BodyLimits {
     private Limit limitOf(String path) {
         return switch (path) {
             case "/verdicts" -> new Limit(limits.verdictBody().asLongValue(), "limits.verdict-body");
-            case "/verdicts/series", BacktestResource.FRED_PATH ->
+            case "/verdicts/series", "/rules/impact", BacktestResource.FRED_PATH ->
                 new Limit(limits.seriesBody().asLongValue(), "limits.series-body");
-            case "/rules/validate", "/rules/impact" -> new Limit(limits.validateBody().asLongValue(), "limits.validate-body");
+            case "/rules/validate" -> new Limit(limits.validateBody().asLongValue(), "limits.validate-body");
             default -> null;
         };
     }

@@ -1,7 +1,9 @@
 package dev.reservewatch.api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -19,12 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.reservewatch.config.LimitsConfig;
+import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.engine.ReloadOutcome;
 import dev.reservewatch.engine.RulesetService;
 import dev.reservewatch.engine.RulesetValidator;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.PayloadTooLargeException;
+import dev.reservewatch.service.RulesAuthoring;
+import dev.reservewatch.service.SeriesService;
 
 /** The rules: what is active and why an edit was refused, checking a draft, and reloading on demand. */
 @Path("/rules")
@@ -32,14 +37,16 @@ import dev.reservewatch.error.PayloadTooLargeException;
 public class RulesResource {
 
     private final RulesetService rulesets;
-    private final RulesetValidator validator;
+    private final RulesAuthoring authoring;
+    private final SeriesService series;
     private final SnapshotReader reader;
     private final LimitsConfig limits;
 
-    public RulesResource(RulesetService rulesets, RulesetValidator validator, SnapshotReader reader,
-            LimitsConfig limits) {
+    public RulesResource(RulesetService rulesets, RulesAuthoring authoring, SeriesService series,
+            SnapshotReader reader, LimitsConfig limits) {
         this.rulesets = rulesets;
-        this.validator = validator;
+        this.authoring = authoring;
+        this.series = series;
         this.reader = reader;
         this.limits = limits;
     }
@@ -67,7 +74,7 @@ public class RulesResource {
         if (body.length == 0) {
             throw BadInputException.of("body", "is empty: send the text of one .drl file");
         }
-        return validate(Map.of(file, new String(body, StandardCharsets.UTF_8)), standalone);
+        return authoring.validate(Map.of(file, new String(body, StandardCharsets.UTF_8)), standalone);
     }
 
     @POST
@@ -83,18 +90,58 @@ public class RulesResource {
             @QueryParam("standalone") @DefaultValue("false") boolean standalone) {
         checkSize(body);
         JsonNode root = reader.parse(body);
-        JsonNode files = root.get("files");
-        if (!root.isObject() || root.size() != 1 || files == null || !files.isObject() || files.isEmpty()) {
+        if (!root.isObject() || root.size() != 1) {
             throw BadInputException.of("files", "send {\"files\": {\"name.drl\": \"rule text\", ...}}");
         }
-        Map<String, String> drafts = new LinkedHashMap<>();
-        files.fields().forEachRemaining(entry -> {
-            if (!entry.getValue().isTextual()) {
-                throw BadInputException.of("files." + entry.getKey(), "must be the file's text, a JSON string");
+        return authoring.validate(drafts(root), standalone);
+    }
+
+    @POST
+    @Path("/impact")
+    @RulesTokens.RulesAuthor
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What a draft would change, judged against history before it goes live",
+            description = "Body: {\"files\": {\"name.drl\": \"...\"}, \"points\": [snapshots] or \"CSV text\"}. The "
+                    + "draft, laid over the active files, is compiled apart (never activated), the active scenarios "
+                    + "run on it, and every point (without points: the shipped weekly history) is judged by the "
+                    + "active and the draft rules. A draft that fails to compile, or whose rule fails while judging, "
+                    + "is answered 200 with valid=false and the error naming the rule.")
+    @APIResponse(responseCode = "200", description = "valid, wouldActivate, errors, both versions, scenarios, "
+            + "points, changed, differences (codes under each version), timings")
+    @APIResponse(responseCode = "400", description = "Not {files, points?}, or bad points (named by index or line)")
+    @APIResponse(responseCode = "401", description = "Missing or wrong bearer token")
+    @APIResponse(responseCode = "403", description = "No rules token is configured")
+    @APIResponse(responseCode = "413", description = "Above limits.series-body, limits.series-points or rules.drafts.*")
+    @APIResponse(responseCode = "429", description = "Another draft holds the drafts' turn")
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet")
+    public RulesAuthoring.Impact impact(byte[] body) {
+        series.checkBodySize(body);
+        JsonNode root = reader.parse(body);
+        if (!root.isObject()) {
+            throw BadInputException.of("body", "send {\"files\": {\"name.drl\": \"rule text\"}, \"points\": [...]}");
+        }
+        List<String> unknown = new ArrayList<>();
+        root.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("files") && !name.equals("points")) {
+                unknown.add(name);
             }
-            drafts.put(entry.getKey(), entry.getValue().textValue());
         });
-        return validate(drafts, standalone);
+        if (!unknown.isEmpty()) {
+            throw BadInputException.of(unknown.get(0), "is not a field of an impact request: files, points");
+        }
+        Map<String, String> drafts = drafts(root);
+        JsonNode points = root.get("points");
+        List<MarketSnapshot> series = null;
+        if (points != null && !points.isNull()) {
+            if (points.isArray()) {
+                series = this.series.readJson(points, "points");
+            } else if (points.isTextual()) {
+                series = this.series.readCsv(points.textValue().getBytes(StandardCharsets.UTF_8));
+            } else {
+                throw BadInputException.of("points", "must be a JSON array of snapshots or the text of a CSV series");
+            }
+        }
+        return authoring.impact(drafts, series);
     }
 
     @POST
@@ -108,8 +155,20 @@ public class RulesResource {
         return rulesets.reload();
     }
 
-    private RulesetValidator.Report validate(Map<String, String> drafts, boolean standalone) {
-        return validator.validate(drafts, standalone ? null : rulesets.current().orElse(null));
+    /** The draft files of a request body: {@code files}, a non-empty object of name to text. */
+    private static Map<String, String> drafts(JsonNode root) {
+        JsonNode files = root.get("files");
+        if (files == null || !files.isObject() || files.isEmpty()) {
+            throw BadInputException.of("files", "send {\"files\": {\"name.drl\": \"rule text\", ...}}");
+        }
+        Map<String, String> drafts = new LinkedHashMap<>();
+        files.fields().forEachRemaining(entry -> {
+            if (!entry.getValue().isTextual()) {
+                throw BadInputException.of("files." + entry.getKey(), "must be the file's text, a JSON string");
+            }
+            drafts.put(entry.getKey(), entry.getValue().textValue());
+        });
+        return drafts;
     }
 
     private void checkSize(byte[] body) {

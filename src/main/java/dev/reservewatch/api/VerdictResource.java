@@ -1,9 +1,11 @@
 package dev.reservewatch.api;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,6 +21,7 @@ import dev.reservewatch.config.LimitsConfig;
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.contract.Verdict;
+import dev.reservewatch.contract.View;
 import dev.reservewatch.error.PayloadTooLargeException;
 import dev.reservewatch.service.VerdictService;
 
@@ -54,12 +57,14 @@ public class VerdictResource {
     @APIResponse(responseCode = "415", description = "Content type is not application/json")
     @APIResponse(responseCode = "500", description = "A rule failed while judging; the problem names the rule")
     @APIResponse(responseCode = "503", description = "No ruleset is active yet")
-    public RestResponse<Verdict> judge(byte[] body) {
+    public RestResponse<Verdict> judge(byte[] body, @QueryParam("view") @DefaultValue("full") String view) {
         long limit = limits.verdictBody().asLongValue();
         if (body.length > limit) {
             throw PayloadTooLargeException.bytes("snapshot", body.length, limit, "limits.verdict-body");
         }
-        return answer(verdicts.judge(reader.read(body), body));
+        boolean compact = SeriesResource.view(view) == View.COMPACT;
+        Verdict verdict = verdicts.judge(reader.read(body), body);
+        return answer(compact ? verdict.withoutWatchlist() : verdict);
     }
 
     /** A verdict as {@code POST /verdicts} answers it: the body, and its decision id in {@value #DECISION_ID_HEADER}. */

@@ -79,5 +79,12 @@ public interface RulesConfig {
          */
         @WithDefault("2s")
         Duration waitForTurn();
+
+        /**
+         * Longest an impact run may judge points before it is stopped and reported as an error (checked after each
+         * point); the draft's turn, and its half core, are held meanwhile.
+         */
+        @WithDefault("30s")
+        Duration impactTimeout();
     }
 }

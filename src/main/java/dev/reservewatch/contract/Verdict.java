@@ -15,13 +15,14 @@ import dev.reservewatch.model.Severity;
  * actions and why, which rules fired, which inputs were missing, and the ruleset that decided.
  * {@code decisionId} names this answer in the decision log (null when judged outside the service).
  */
-@JsonPropertyOrder({ "asOf", "regime", "actions", "signals", "explanation", "firedRules", "missingInputs",
-        "ruleset", "evaluationMicros", "decisionId" })
+@JsonPropertyOrder({ "asOf", "regime", "actions", "signals", "watchlist", "explanation", "firedRules",
+        "missingInputs", "ruleset", "evaluationMicros", "decisionId" })
 public record Verdict(
         LocalDate asOf,
         ReserveRegime regime,
         List<Action> actions,
         List<SignalReport> signals,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Watch> watchlist,
         String explanation,
         List<FiredRule> firedRules,
         List<String> missingInputs,
@@ -44,18 +45,38 @@ public record Verdict(
     public record FiredRule(String name, String file) {
     }
 
+    /**
+     * How near one trigger is: the signal its rule raises past the line, the figure it compares, the line, which
+     * side fires, how far the figure is from the line ({@code distance}, in the figure's unit, negative once past
+     * it; {@code distancePct} as a share of the line, null for a line at zero), and, with history, its pace per
+     * week over the long window and, when it moves toward the line, in how many weeks and around which date it
+     * would cross at that pace. {@code projection} says why there is none otherwise.
+     */
+    @JsonPropertyOrder({ "signal", "metric", "observed", "threshold", "unit", "fires", "distance", "distancePct",
+            "firing", "rule", "trendPerWeek", "weeksToCross", "crossesAround", "projection" })
+    public record Watch(String signal, String metric, double observed, double threshold, String unit, String fires,
+            double distance, Double distancePct, boolean firing, String rule, Double trendPerWeek,
+            Double weeksToCross, LocalDate crossesAround, String projection) {
+    }
+
     public record RulesetRef(String version, Instant loadedAt) {
     }
 
     /** This verdict with its evaluation time replaced; everything else is fixed by snapshot and ruleset. */
     public Verdict withEvaluationMicros(long micros) {
-        return new Verdict(asOf, regime, actions, signals, explanation, firedRules, missingInputs, ruleset, micros,
-                decisionId);
+        return new Verdict(asOf, regime, actions, signals, watchlist, explanation, firedRules, missingInputs, ruleset,
+                micros, decisionId);
     }
 
     /** This verdict under the id it is served and logged with. */
     public Verdict withDecisionId(String id) {
-        return new Verdict(asOf, regime, actions, signals, explanation, firedRules, missingInputs, ruleset,
+        return new Verdict(asOf, regime, actions, signals, watchlist, explanation, firedRules, missingInputs, ruleset,
                 evaluationMicros, id);
+    }
+
+    /** This verdict in the compact view: without its watchlist. */
+    public Verdict withoutWatchlist() {
+        return new Verdict(asOf, regime, actions, signals, null, explanation, firedRules, missingInputs, ruleset,
+                evaluationMicros, decisionId);
     }
 }

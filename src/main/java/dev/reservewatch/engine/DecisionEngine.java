@@ -155,11 +155,19 @@ public final class DecisionEngine {
         record.firings.keySet().forEach(name -> firedRules.add(new Verdict.FiredRule(name, ruleset.fileOf(name))));
 
         List<String> missing = missingInputs(ruleset, snapshot, history, market);
+        List<Verdict.Watch> watchlist = Watchlist.of(ruleset, market, earlierMarket(snapshot, history),
+                record.firings.keySet());
         String explanation = Explanation.write(snapshot.asOf(), level, regime == null ? null : regime.getReason(),
-                signals, actions, missing);
+                signals, actions, missing, Watchlist.nearest(watchlist));
         long micros = (System.nanoTime() - started) / 1_000;
-        return new Verdict(snapshot.asOf(), level, actions, signals, explanation, firedRules, missing,
+        return new Verdict(snapshot.asOf(), level, actions, signals, watchlist, explanation, firedRules, missing,
                 new Verdict.RulesetRef(ruleset.version(), ruleset.loadedAt()), micros, null);
+    }
+
+    /** The market at the start of the long window, as it looked then (with the history before it), or null. */
+    private Market earlierMarket(MarketSnapshot snapshot, History history) {
+        int start = history.latestOnOrBefore(snapshot.asOf().minusDays(windows.longDays()));
+        return start < 0 ? null : Market.of(history.get(start), history.upTo(start), windows);
     }
 
     /** One action per code: the most urgent priority, the first rationale at it, the union of reasons. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.reservewatch.contract.Verdict;
+import dev.reservewatch.model.Quantity;
 import dev.reservewatch.model.ReserveRegime;
 import dev.reservewatch.model.Severity;
 
@@ -17,7 +18,7 @@ final class Explanation {
     }
 
     static String write(LocalDate asOf, ReserveRegime regime, String regimeReason, List<Verdict.SignalReport> signals,
-            List<Verdict.Action> actions, List<String> missing) {
+            List<Verdict.Action> actions, List<String> missing, Verdict.Watch nearest) {
         StringBuilder text = new StringBuilder(capacityFor(regimeReason, signals, actions, missing));
         text.append("As of ").append(asOf).append(", ");
         if (regime == ReserveRegime.UNKNOWN) {
@@ -49,6 +50,9 @@ final class Explanation {
             }
             text.append('.');
         }
+        if (nearest != null) {
+            appendNearest(text, nearest);
+        }
         if (!missing.isEmpty()) {
             text.append(" Not given, so rules that need them could not decide: ")
                     .append(String.join(", ", missing)).append('.');
@@ -56,10 +60,32 @@ final class Explanation {
         return text.toString();
     }
 
+    /**
+     * "Nearest trigger not firing yet: ON_RRP_DEPLETED, onRrpBalanceBn $310bn, $60bn above the $250bn line,
+     * falling $25bn a week: about 2.4 weeks."
+     */
+    private static void appendNearest(StringBuilder text, Verdict.Watch nearest) {
+        String unit = nearest.unit();
+        text.append(" Nearest trigger not firing yet: ").append(nearest.signal()).append(", ").append(nearest.metric())
+                .append(' ').append(Quantity.format(nearest.observed(), unit)).append(", ")
+                .append(Quantity.format(Math.abs(nearest.distance()), unit))
+                .append("BELOW".equals(nearest.fires()) ? " above" : " below").append(" the ")
+                .append(Quantity.format(nearest.threshold(), unit)).append(" line");
+        if (nearest.trendPerWeek() != null && nearest.trendPerWeek() != 0) {
+            text.append(nearest.trendPerWeek() < 0 ? ", falling " : ", rising ")
+                    .append(Quantity.format(Math.abs(nearest.trendPerWeek()), unit)).append(" a week");
+        }
+        if (nearest.weeksToCross() != null) {
+            text.append(": about ").append(Quantity.plain(nearest.weeksToCross()))
+                    .append(nearest.weeksToCross() == 1 ? " week" : " weeks");
+        }
+        text.append('.');
+    }
+
     /** Roughly the paragraph's length, so that the builder neither grows nor zeroes far more than it needs. */
     private static int capacityFor(String regimeReason, List<Verdict.SignalReport> signals,
             List<Verdict.Action> actions, List<String> missing) {
-        int length = 160 + (regimeReason == null ? 0 : regimeReason.length()) + 40 * missing.size();
+        int length = 300 + (regimeReason == null ? 0 : regimeReason.length()) + 40 * missing.size();
         for (Verdict.SignalReport signal : signals) {
             length += signal.message().length() + 2;
         }

@@ -13,9 +13,11 @@ import org.kie.api.KieBase;
  * ruleset once and run wholly on it, on a session from {@code sessions}: a pool of sessions that are reset,
  * not rebuilt, between evaluations, which saves the per-rule network set-up. {@code globals} are the values every session gets, such as the
  * {@code thresholds} declared in DRL: created once, with the defaults the DRL declares, never changed.
+ * {@code triggers} are the threshold comparisons of its signal rules, which the watchlist watches.
  */
 public record Ruleset(String version, Instant loadedAt, List<RuleFile> files, KieBase kieBase,
-        Sessions sessions, Map<String, RuleInfo> rules, Set<String> figuresRead, Map<String, Object> globals) {
+        Sessions sessions, Map<String, RuleInfo> rules, Set<String> figuresRead, Map<String, Object> globals,
+        List<Trigger> triggers) {
 
     /** The file that holds the named rule, or null for a rule this ruleset does not have. */
     public String fileOf(String ruleName) {

@@ -154,7 +154,7 @@ public final class RulesetCompiler {
         Ruleset ruleset = new Ruleset(versionOf(files), clock.instant(), List.copyOf(files), kieBase,
                 new Sessions(kieBase, Runtime.getRuntime().availableProcessors()),
                 Collections.unmodifiableMap(rules), Collections.unmodifiableSet(figuresRead),
-                Collections.unmodifiableMap(globals));
+                Collections.unmodifiableMap(globals), Trigger.of(files, rules.values(), globals));
         return new Compilation(ruleset, List.of(), List.copyOf(new LinkedHashSet<>(warnings)));
     }
 
@@ -241,9 +241,11 @@ public final class RulesetCompiler {
                 String file = impl.getResource() == null ? "" : fileName(impl.getResource().getSourcePath());
                 int line = lines.getOrDefault(file, Map.of()).getOrDefault(rule.getName(), 0);
                 Set<String> figures = new TreeSet<>();
-                collectFiguresRead(impl.getLhs(), figures);
+                List<String> conditions = new ArrayList<>();
+                collectFiguresRead(impl.getLhs(), figures, conditions);
                 infos.add(new RuleInfo(rule.getName(), file, line, Map.copyOf(rule.getMetaData()),
-                        Collections.unmodifiableSet(figures), !impl.getLhs().getChildren().isEmpty()));
+                        Collections.unmodifiableSet(figures), !impl.getLhs().getChildren().isEmpty(),
+                        List.copyOf(conditions)));
             }
         }
         infos.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
@@ -272,8 +274,11 @@ public final class RulesetCompiler {
         return lines;
     }
 
-    /** The Market properties a rule's conditions read, including inside not/exists/or and collect sources. */
-    private static void collectFiguresRead(RuleConditionElement element, Set<String> into) {
+    /**
+     * The Market properties a rule's conditions read, including inside not/exists/or and collect sources, and the
+     * text of each condition on the Market ({@code conditions}).
+     */
+    private static void collectFiguresRead(RuleConditionElement element, Set<String> into, List<String> conditions) {
         if (element instanceof org.drools.base.rule.Pattern pattern) {
             if (pattern.getObjectType() instanceof ClassObjectType type && type.getClassType() == Market.class) {
                 for (String property : pattern.getListenedProperties()) {
@@ -284,6 +289,7 @@ public final class RulesetCompiler {
                 // literal constraints such as runoffActive == true are not among the listened properties
                 for (Constraint constraint : pattern.getConstraints()) {
                     if (constraint instanceof MVELConstraint mvel && mvel.getExpression() != null) {
+                        conditions.add(mvel.getExpression());
                         Matcher identifiers = IDENTIFIER.matcher(mvel.getExpression());
                         while (identifiers.find()) {
                             if (Market.FIGURES.containsKey(identifiers.group())) {
@@ -294,12 +300,12 @@ public final class RulesetCompiler {
                 }
             }
             if (pattern.getSource() != null) {
-                collectFiguresRead(pattern.getSource(), into);
+                collectFiguresRead(pattern.getSource(), into, conditions);
             }
         }
         for (RuleConditionElement nested : element.getNestedElements()) {
             if (nested != element) {
-                collectFiguresRead(nested, into);
+                collectFiguresRead(nested, into, conditions);
             }
         }
     }

@@ -171,7 +171,7 @@ public class RulesetService {
         Set<String> uncovered = new TreeSet<>(candidate.rules().keySet());
         results.forEach(result -> result.firedRules().forEach(uncovered::remove));
         long checked = System.nanoTime();
-        active.set(new Activation(candidate, results, uncovered, fingerprint));
+        active.set(new Activation(candidate, results, uncovered, fingerprint, source.scenarios()));
         activations.incrementAndGet();
         activationListeners.forEach(listener -> listener.accept(candidate));
         LOG.infof("Ruleset %s active: %d rule file(s), %d rules, %d scenario(s) passed, from %s (%s %d ms,"

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import dev.reservewatch.error.BusyException;
 import dev.reservewatch.error.PayloadTooLargeException;
@@ -66,6 +67,14 @@ public final class RulesetValidator {
 
     /** Compiles a draft laid over other files, in its turn; 429 when another draft holds the turn too long. */
     public Compilation compile(List<RuleFile> all, Map<String, String> edited) {
+        return withDraft(all, edited, compilation -> compilation);
+    }
+
+    /**
+     * Compiles a draft laid over other files and hands the compilation to {@code work}, all in the draft's turn:
+     * whatever runs the draft's rules (its scenarios, a backtest) counts against the same half core.
+     */
+    public <T> T withDraft(List<RuleFile> all, Map<String, String> edited, Function<Compilation, T> work) {
         checkSize(edited);
         long deadline = System.nanoTime() + limits.waitForTurn().toNanos();
         try {
@@ -86,8 +95,8 @@ public final class RulesetValidator {
             }
             long started = System.nanoTime();
             try {
-                return compiler.compile(all, new RuleTextPolicy.Bounds(edited.keySet(), limits.maxRules(),
-                        limits.maxImports()));
+                return work.apply(compiler.compile(all, new RuleTextPolicy.Bounds(edited.keySet(), limits.maxRules(),
+                        limits.maxImports())));
             } finally {
                 long ended = System.nanoTime();
                 nextTurnAt = ended + (ended - started);

@@ -124,6 +124,23 @@ public final class ScenarioRunner {
                 failures.add("expected no signal " + code + " but it was raised");
             }
         }
+        for (Scenario.WatchExpectation watch : expect.watch()) {
+            List<Verdict.Watch> entries = verdict.watchlist() == null ? List.of() : verdict.watchlist().stream()
+                    .filter(entry -> entry.signal().equals(watch.signal())
+                            && (watch.metric() == null || entry.metric().equals(watch.metric())))
+                    .toList();
+            String what = watch.signal() + (watch.metric() == null ? "" : " on " + watch.metric());
+            if (entries.isEmpty()) {
+                failures.add("expected a watchlist entry for " + what + " but there was none");
+            } else if (watch.firing() != null && entries.stream().noneMatch(e -> e.firing() == watch.firing())) {
+                failures.add("expected the watchlist entry for " + what + (watch.firing() ? " firing" : " not firing")
+                        + " but it was" + (watch.firing() ? " not" : ""));
+            } else if (watch.withinPct() != null && entries.stream().noneMatch(e -> e.distancePct() != null
+                    && Math.abs(e.distancePct()) <= watch.withinPct())) {
+                failures.add("expected the watchlist entry for " + what + " within " + watch.withinPct()
+                        + "% of its line but it was " + entries.get(0).distancePct() + "%");
+            }
+        }
         return failures;
     }
 }

@@ -55,16 +55,21 @@ public class SeriesService {
     }
 
     public List<MarketSnapshot> readJson(byte[] body) {
-        JsonNode root = reader.parse(body);
+        return readJson(reader.parse(body), "");
+    }
+
+    /** A series from a JSON array of snapshots; {@code path} names where it sits in the body (for errors). */
+    public List<MarketSnapshot> readJson(JsonNode root, String path) {
         if (!root.isArray()) {
-            throw BadInputException.of("body", "a series is a JSON array of snapshots (or text/csv)");
+            throw BadInputException.of(path.isEmpty() ? "body" : path,
+                    "a series is a JSON array of snapshots (or text/csv)");
         }
         checkPoints(root.size());
         List<MarketSnapshot> points = new ArrayList<>(root.size());
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < root.size() && errors.size() < 100; i++) {
             try {
-                points.add(reader.read(root.get(i), "[" + i + "]."));
+                points.add(reader.read(root.get(i), path + "[" + i + "]."));
             } catch (BadInputException e) {
                 errors.addAll(e.errors());
             }

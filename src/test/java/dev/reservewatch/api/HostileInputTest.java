@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,7 @@ class HostileInputTest {
     private static final String VERDICTS = "/verdicts";
     private static final String SERIES = "/verdicts/series";
     private static final String VALIDATE = "/rules/validate";
+    private static final String IMPACT = "/rules/impact";
     private static final String FRED = "/backtests/fred";
     private static final String TEXT = "text/plain";
     /** The author's token of the test profile (application.properties, %test.rules.author-token). */
@@ -158,6 +160,7 @@ class HostileInputTest {
         family("oversized bodies", this::oversized);
         family("rule drafts from an author", this::hostileDrafts);
         family("rule drafts without a token", this::draftsWithoutAToken);
+        family("impact requests", this::hostileImpact);
         family("FRED uploads", this::hostileUploads);
 
         assertThat(families.values().stream().mapToInt(List::size).sum()).as("hostile requests")
@@ -684,6 +687,35 @@ class HostileInputTest {
         }
     }
 
+    private void hostileImpact() {
+        String files = "\"files\": {\"a.drl\": \"package rules;\"}";
+        for (String body : List.of("", "{}", "[]", "null", "{\"points\": []}", "{\"files\": {}}",
+                "{\"files\": {\"a.drl\": 5}}", "{" + files + ", \"extra\": 1}", "{" + files + ", \"points\": 5}",
+                "{" + files + ", \"points\": {}}", "{" + files + ", \"points\": true}", "{" + files + ", \"points\": []}",
+                "{" + files + ", \"points\": [{}]}", "{" + files + ", \"points\": [1, 2]}",
+                "{" + files + ", \"points\": [[]]}", "{" + files + ", \"points\": \"\"}",
+                "{" + files + ", \"points\": \"asOf,colour\\n2025-10-24,1\\n\"}",
+                "{" + files + ", \"points\": \"asOf\\n2025-02-30\\n\"}",
+                "{" + files + ", \"points\": [" + articleText + ", " + articleText + "]}",
+                "{" + files + ", \"points\": [" + articleText.replace("\"2025-10-24\"", "\"2025-10-32\"") + "]}",
+                "{" + files + ", \"points\": [" + articleText + "]")) {
+            impact("impact body " + quote(clip(body, 80)), JSON, utf8(body), AUTHOR, BAD);
+        }
+        StringJoiner many = new StringJoiner(",", "{" + files + ", \"points\": [", "]}");
+        for (int i = 0; i < 10_001; i++) {
+            many.add("{\"asOf\": \"" + LocalDate.of(2000, 1, 1).plusDays(i) + "\"}");
+        }
+        impact("an impact run over 10,001 points (limits.series-points)", JSON, utf8(many.toString()), AUTHOR,
+                TOO_LARGE);
+        for (String type : List.of(TEXT, CSV, "application/xml")) {
+            impact("an impact request as " + type, type, utf8("{" + files + "}"), AUTHOR, UNSUPPORTED);
+        }
+        for (String authorization : Arrays.asList(null, "Bearer wrong", "Basic dGVzdA==", "Bearer")) {
+            impact("an impact request with Authorization '" + authorization + "'", JSON, utf8("{" + files + "}"),
+                    authorization, UNAUTHORIZED);
+        }
+    }
+
     private void hostileUploads() {
         String wresbal = "observation_date,WRESBAL\n2025-10-15,3019000\n2025-10-22,2933037\n";
         upload("an unknown series", List.of(file("GDP", "observation_date,GDP\n2025-07-01,30000\n")), BAD);
@@ -738,6 +770,10 @@ class HostileInputTest {
 
     private void draft(String name, String contentType, byte[] body, Set<Integer> expected) {
         family.add(new Hostile(name, VALIDATE, contentType, body, expected, AUTHOR, null));
+    }
+
+    private void impact(String name, String contentType, byte[] body, String authorization, Set<Integer> expected) {
+        family.add(new Hostile(name, IMPACT, contentType, body, expected, authorization, null));
     }
 
     private void upload(String name, List<Part> parts, Set<Integer> expected) {

@@ -63,6 +63,11 @@ class NoRulesetResourceTest {
                 .body(Map.of("files", Map.of("evil.drl", Drafts.codeInMetadata(marker))))
                 .when().post("/rules/validate")
                 .then().statusCode(403).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer anything")
+                .body(Map.of("files", Map.of("evil.drl", Drafts.codeInMetadata(marker))))
+                .when().post("/rules/impact")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("RULES_AUTHOR_TOKEN"));
         assertThat(marker).doesNotExist();
     }
 

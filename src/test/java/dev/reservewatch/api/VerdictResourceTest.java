@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -56,6 +57,25 @@ class VerdictResourceTest {
                 .body("ruleset.version", startsWith("sha256:"))
                 .body("ruleset.loadedAt", containsString("T"))
                 .body("evaluationMicros", greaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void carriesTheWatchlistUnlessTheCompactViewIsAskedFor() throws IOException {
+        given().contentType(ContentType.JSON).body(article())
+                .when().post("/verdicts")
+                .then().statusCode(200)
+                .body("watchlist[0].firing", is(true))
+                .body("watchlist.find { it.signal == 'EXCESS_RESERVES_SCARCE' }.distance", is(-0.2f))
+                .body("watchlist.find { it.signal == 'EXCESS_RESERVES_SCARCE' }.fires", is("BELOW"))
+                .body("explanation", containsString("Nearest trigger not firing yet"));
+        given().contentType(ContentType.JSON).body(article()).queryParam("view", "compact")
+                .when().post("/verdicts")
+                .then().statusCode(200)
+                .body("$", not(hasKey("watchlist")))
+                .body("regime", is("SCARCE"));
+        given().contentType(ContentType.JSON).body(article()).queryParam("view", "tiny")
+                .when().post("/verdicts")
+                .then().statusCode(400).body("errors[0].field", is("view"));
     }
 
     @Test

@@ -1,0 +1,190 @@
+package dev.reservewatch.service;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import dev.reservewatch.config.RulesConfig;
+import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.Verdict;
+import dev.reservewatch.engine.Activation;
+import dev.reservewatch.engine.CompileProblem;
+import dev.reservewatch.engine.DecisionEngine;
+import dev.reservewatch.engine.RuleExecutionException;
+import dev.reservewatch.engine.RuleFile;
+import dev.reservewatch.engine.RuleInfo;
+import dev.reservewatch.engine.Ruleset;
+import dev.reservewatch.engine.RulesetCompiler;
+import dev.reservewatch.engine.RulesetService;
+import dev.reservewatch.engine.RulesetValidator;
+import dev.reservewatch.engine.ScenarioResult;
+import dev.reservewatch.engine.ScenarioRunner;
+import dev.reservewatch.engine.SeriesJudge;
+import dev.reservewatch.model.History;
+import dev.reservewatch.model.ReserveRegime;
+
+/**
+ * What a rules author may do with a draft, apart from the rules that serve: check that it compiles
+ * ({@link #validate}), and see what it would change ({@link #impact}): its scenarios, and every point of a series
+ * (or of the shipped weekly history) judged by the active rules and by the draft. A draft is laid over the active
+ * files; it is compiled apart, never activated, never written to the rules folder. Running it executes its
+ * consequences, which is why only an author (a rules token) reaches this, and why all of it happens in the draft's
+ * turn ({@link RulesetValidator}): one draft at a time, at most half of one core.
+ */
+@ApplicationScoped
+public class RulesAuthoring {
+
+    private final RulesetValidator validator;
+    private final RulesetService rulesets;
+    private final ScenarioRunner scenarios;
+    private final DecisionEngine engine;
+    private final BacktestService backtests;
+    private final Duration timeout;
+
+    public RulesAuthoring(RulesetValidator validator, RulesetService rulesets, ScenarioRunner scenarios,
+            DecisionEngine engine, BacktestService backtests, RulesConfig config) {
+        this.validator = validator;
+        this.rulesets = rulesets;
+        this.scenarios = scenarios;
+        this.engine = engine;
+        this.backtests = backtests;
+        this.timeout = config.drafts().impactTimeout();
+    }
+
+    /** Compiles a draft, laid over the active files unless {@code standalone}. Runs nothing of it. */
+    public RulesetValidator.Report validate(Map<String, String> drafts, boolean standalone) {
+        return validator.validate(drafts, standalone ? null : rulesets.current().orElse(null));
+    }
+
+    /** A scenario's outcome under the draft: passed, or the first expectation that failed. */
+    public record ScenarioOutcome(String name, boolean passed, String message) {
+    }
+
+    /** A point's verdict in codes: regime, action codes, signal codes. */
+    @JsonPropertyOrder({ "regime", "actions", "signals" })
+    public record Codes(ReserveRegime regime, List<String> actions, List<String> signals) {
+
+        static Codes of(Verdict verdict) {
+            return new Codes(verdict.regime(), verdict.actions().stream().map(Verdict.Action::code).toList(),
+                    verdict.signals().stream().map(Verdict.SignalReport::code).distinct().sorted().toList());
+        }
+    }
+
+    /** A point the draft judges otherwise than the active rules. */
+    @JsonPropertyOrder({ "asOf", "active", "draft" })
+    public record Difference(LocalDate asOf, Codes active, Codes draft) {
+    }
+
+    /** Where the time went, in milliseconds. */
+    public record Timings(long compileMillis, long scenariosMillis, long judgingMillis) {
+    }
+
+    /**
+     * What a draft would change: whether it compiles and runs (with the errors as validate gives them, and a failure
+     * while judging as an error naming the rule), whether it would go live (it compiles, runs, and passes every
+     * scenario), both versions, the scenarios under the draft, how many points were judged and how many it changes,
+     * and for each changed point the codes under each version.
+     */
+    @JsonPropertyOrder({ "valid", "wouldActivate", "errors", "activeVersion", "draftVersion", "scenarios", "points",
+            "changed", "differences", "source", "timings" })
+    public record Impact(boolean valid, boolean wouldActivate, List<CompileProblem> errors, String activeVersion,
+            String draftVersion, List<ScenarioOutcome> scenarios, int points, int changed, List<Difference> differences,
+            String source, Timings timings) {
+    }
+
+    /**
+     * The impact of a draft over {@code points} (any order; each judged with the points before it as its history),
+     * or over the shipped weekly history when {@code points} is null. Judging stops, reported as an error, when the
+     * draft has run for longer than {@code rules.drafts.impact-timeout}.
+     */
+    public Impact impact(Map<String, String> drafts, List<MarketSnapshot> points) {
+        Activation activation = rulesets.activation().orElse(null);
+        Ruleset active = rulesets.active();
+        List<RuleFile> all = validator.laidOver(drafts, active);
+        String draftVersion = RulesetCompiler.versionOf(all);
+        List<MarketSnapshot> series = SeriesJudge.inDateOrder(points != null ? points : backtests.shippedHistory());
+        String source = points != null ? "the points sent" : "the shipped weekly history";
+        Clock clock = new Clock();
+        return validator.withDraft(all, drafts, compilation -> {
+            clock.lap();
+            if (!compilation.succeeded()) {
+                return new Impact(false, false, compilation.errors(), active.version(), draftVersion, List.of(), 0, 0,
+                        List.of(), source, clock.timings());
+            }
+            Ruleset draft = compilation.ruleset();
+            List<ScenarioOutcome> outcomes = new ArrayList<>();
+            Map<String, byte[]> scenarioFiles = activation == null ? Map.of() : activation.scenarioFiles();
+            for (ScenarioResult result : scenarios.runAll(draft, scenarioFiles)) {
+                outcomes.add(new ScenarioOutcome(result.name(), result.passed(),
+                        result.passed() ? null : String.join("; ", result.failures())));
+            }
+            clock.lap();
+            boolean passes = outcomes.stream().allMatch(ScenarioOutcome::passed);
+            History history = History.ofSorted(series);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            List<Difference> differences = new ArrayList<>();
+            for (int i = 0; i < series.size(); i++) {
+                MarketSnapshot point = series.get(i);
+                Codes was = Codes.of(engine.evaluate(active, point, history.upTo(i)));
+                Codes would;
+                try {
+                    would = Codes.of(engine.evaluate(draft, point, history.upTo(i)));
+                } catch (RuleExecutionException e) {
+                    return failed(active, draftVersion, outcomes, i, source, clock, ruleFailure(draft, e, point));
+                }
+                if (!was.equals(would)) {
+                    differences.add(new Difference(point.asOf(), was, would));
+                }
+                if (System.nanoTime() - deadline > 0 && i + 1 < series.size()) {
+                    return failed(active, draftVersion, outcomes, i + 1, source, clock, new CompileProblem("", 0, 0,
+                            "judging stopped after " + (i + 1) + " of " + series.size() + " points: the draft ran "
+                                    + "longer than rules.drafts.impact-timeout (" + timeout.toSeconds() + " s)"));
+                }
+            }
+            clock.lap();
+            return new Impact(true, passes, List.of(), active.version(), draftVersion, outcomes, series.size(),
+                    differences.size(), differences, source, clock.timings());
+        });
+    }
+
+    private static Impact failed(Ruleset active, String draftVersion, List<ScenarioOutcome> outcomes, int judged,
+            String source, Clock clock, CompileProblem error) {
+        clock.lap();
+        return new Impact(false, false, List.of(error), active.version(), draftVersion, outcomes, judged, 0, List.of(),
+                source, clock.timings());
+    }
+
+    private static CompileProblem ruleFailure(Ruleset draft, RuleExecutionException e, MarketSnapshot point) {
+        RuleInfo rule = e.rule() == null ? null : draft.rules().get(e.rule());
+        return new CompileProblem(Objects.requireNonNullElse(e.file(), ""), rule == null ? 0 : rule.line(), 0,
+                "while judging " + point.asOf() + ": " + e.getMessage());
+    }
+
+    /** Laps of one impact run: compiling, the scenarios, judging. */
+    private static final class Clock {
+        private final long started = System.nanoTime();
+        private final List<Long> laps = new ArrayList<>(3);
+
+        void lap() {
+            laps.add(System.nanoTime());
+        }
+
+        Timings timings() {
+            long compiled = laps.size() > 0 ? laps.get(0) : started;
+            long checked = laps.size() > 1 ? laps.get(1) : compiled;
+            long judged = laps.size() > 2 ? laps.get(2) : checked;
+            return new Timings(millis(started, compiled), millis(compiled, checked), millis(checked, judged));
+        }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+}
