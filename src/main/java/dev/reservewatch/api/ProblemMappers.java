@@ -16,6 +16,7 @@ import dev.reservewatch.error.BusyException;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.PayloadTooLargeException;
 import dev.reservewatch.error.Problem;
+import dev.reservewatch.error.RefusedException;
 import dev.reservewatch.error.RulesUnavailableException;
 
 /**
@@ -43,6 +44,11 @@ public class ProblemMappers {
         LOG.errorf(e.getCause(), "Evaluation failed: %s", e.getMessage());
         return answer(new Problem("/problems/rule-failed", "A rule failed while judging the snapshot", 500,
                 e.getMessage(), java.util.List.of(), e.rule(), e.file()));
+    }
+
+    @ServerExceptionMapper
+    public Response refused(RefusedException e) {
+        return answer(new Problem("about:blank", e.title(), e.status(), e.getMessage(), e.errors(), null, null));
     }
 
     @ServerExceptionMapper

@@ -10,7 +10,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -56,7 +58,45 @@ public class RulesResource {
             + "scenario results, rules that fire in no scenario, and the last refused edit with its errors.")
     @APIResponse(responseCode = "200", description = "The rules; version is null while none is active")
     public RulesView rules() {
-        return RulesView.of(rulesets.activation().orElse(null), rulesets.lastRejection().orElse(null));
+        return RulesView.of(rulesets.activation().orElse(null), rulesets.lastRejection().orElse(null),
+                authoring.folderWritable());
+    }
+
+    @GET
+    @Path("/files/{name}")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "The text of one file of the active ruleset", description = "As it serves now; the "
+            + "file names are those GET /rules lists.")
+    @APIResponse(responseCode = "200", description = "The DRL text")
+    @APIResponse(responseCode = "404", description = "The active ruleset has no such file")
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet")
+    public String file(@PathParam("name") String name) {
+        return authoring.activeFile(name);
+    }
+
+    @PUT
+    @Path("/files/{name}")
+    @RulesTokens.RulesAdmin
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Save one rule file into the rules folder and activate it",
+            description = "Needs Authorization: Bearer <RULES_ADMIN_TOKEN>. The edit is checked first as the "
+                    + "folder's own edits are (compile, scenarios); only an edit that would be taken is written, "
+                    + "and the folder is then reloaded. A folder the service may not write (read-only, or a "
+                    + "Kubernetes ConfigMap) is never written: 409.")
+    @APIResponse(responseCode = "200", description = "ACTIVATED (or UNCHANGED when the file already held this text)")
+    @APIResponse(responseCode = "400", description = "A bad file name or an empty body")
+    @APIResponse(responseCode = "401", description = "Missing or wrong bearer token")
+    @APIResponse(responseCode = "403", description = "No RULES_ADMIN_TOKEN is configured, or the author's token")
+    @APIResponse(responseCode = "409", description = "The rules folder is read-only here")
+    @APIResponse(responseCode = "413", description = "Above rules.drafts.max-file-size")
+    @APIResponse(responseCode = "422", description = "The edit would be refused; nothing was written")
+    @APIResponse(responseCode = "429", description = "Another draft holds the drafts' turn")
+    public ReloadOutcome save(@PathParam("name") String name, byte[] body) {
+        checkSize(body);
+        if (body.length == 0) {
+            throw BadInputException.of("body", "is empty: send the text of the .drl file");
+        }
+        return authoring.save(name, new String(body, StandardCharsets.UTF_8));
     }
 
     @POST

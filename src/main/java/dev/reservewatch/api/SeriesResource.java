@@ -36,9 +36,10 @@ public class SeriesResource {
     @APIResponse(responseCode = "400", description = "Bad points (named by index), duplicate dates")
     @APIResponse(responseCode = "413", description = "Above limits.series-body or limits.series-points")
     @APIResponse(responseCode = "503", description = "No ruleset is active yet")
-    public SeriesAnswer judgeJson(byte[] body, @QueryParam("view") @DefaultValue("full") String view) {
+    public SeriesAnswer judgeJson(byte[] body, @QueryParam("view") @DefaultValue("full") String view,
+            @QueryParam("snapshots") @DefaultValue("false") boolean snapshots) {
         series.checkBodySize(body);
-        return series.judge(series.readJson(body), view(view));
+        return series.judge(series.readJson(body), view(view), snapshots);
     }
 
     @POST
@@ -48,9 +49,10 @@ public class SeriesResource {
     @APIResponse(responseCode = "200", description = "{verdicts, changes}")
     @APIResponse(responseCode = "400", description = "Unknown columns, bad cells (named by line and column), duplicate dates")
     @APIResponse(responseCode = "413", description = "Above limits.series-body or limits.series-points")
-    public SeriesAnswer judgeCsv(byte[] body, @QueryParam("view") @DefaultValue("full") String view) {
+    public SeriesAnswer judgeCsv(byte[] body, @QueryParam("view") @DefaultValue("full") String view,
+            @QueryParam("snapshots") @DefaultValue("false") boolean snapshots) {
         series.checkBodySize(body);
-        return series.judge(series.readCsv(body), view(view));
+        return series.judge(series.readCsv(body), view(view), snapshots);
     }
 
     static View view(String view) {

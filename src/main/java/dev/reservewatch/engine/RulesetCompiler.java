@@ -64,6 +64,11 @@ public final class RulesetCompiler {
         this.clock = clock;
     }
 
+    /** Whether a rule file may have this name: letters, digits, '.', '_' or '-', ending in .drl. */
+    public static boolean safeName(String name) {
+        return name != null && name.length() <= 200 && SAFE_NAME.matcher(name).matches();
+    }
+
     /** Compiles the files together; the result carries a ruleset only if Drools reported no error. */
     public Compilation compile(List<RuleFile> files) {
         return compile(files, null);

@@ -42,8 +42,12 @@ public class BacktestService {
         this.reader = reader;
     }
 
-    /** FRED downloads (code to CSV text), a policy calendar (null: the shipped one), the span and the view. */
-    public SeriesAnswer fred(Map<String, String> downloads, byte[] policy, LocalDate from, LocalDate to, View view) {
+    /**
+     * FRED downloads (code to CSV text), a policy calendar (null: the shipped one), the span, the view, and whether
+     * the answer carries the weekly points built.
+     */
+    public SeriesAnswer fred(Map<String, String> downloads, byte[] policy, LocalDate from, LocalDate to, View view,
+            boolean withSnapshots) {
         List<FredImport.Observations> observations = downloads.entrySet().stream()
                 .map(download -> FredImport.parse(download.getKey(), download.getValue())).toList();
         if (observations.isEmpty()) {
@@ -51,11 +55,14 @@ public class BacktestService {
         }
         FredImport.Weekly weekly = FredImport.weekly(observations, series.calendar(policy), from, to,
                 limits.seriesPoints(), historyDays());
-        return series.judge(weekly.points(), weekly.reportFrom(), view);
+        return series.judge(weekly.points(), weekly.reportFrom(), view, withSnapshots);
     }
 
-    /** The shipped weekly history from {@code from} to {@code to} (either may be null: its first or last week). */
-    public SeriesAnswer shipped(LocalDate from, LocalDate to, View view) {
+    /**
+     * The shipped weekly history from {@code from} to {@code to} (either may be null: its first or last week), with
+     * the weekly points in the answer when {@code withSnapshots}.
+     */
+    public SeriesAnswer shipped(LocalDate from, LocalDate to, View view, boolean withSnapshots) {
         if (from != null && to != null && from.isAfter(to)) {
             throw BadInputException.of("from", "is after to (" + from + " > " + to + ")");
         }
@@ -70,7 +77,12 @@ public class BacktestService {
             throw BadInputException.of(from != null ? "from" : "to", "leaves no week of the shipped history, which "
                     + "runs from " + first + " to " + history.get(history.size() - 1).asOf());
         }
-        return series.judge(points, reportFrom, view);
+        return series.judge(points, reportFrom, view, withSnapshots);
+    }
+
+    /** The policy calendar that ships with the service, which backtests use unless an upload sends its own. */
+    public List<RunoffCalendar.Event> shippedCalendar() {
+        return series.calendar(null).events();
     }
 
     /** The shipped history's points, read once. */
@@ -91,7 +103,7 @@ public class BacktestService {
     }
 
     /** How far back a point's trends reach: the long window, and the short one at its start. */
-    private int historyDays() {
+    int historyDays() {
         return trends.longDays() + trends.shortDays();
     }
 }

@@ -1,5 +1,12 @@
 package dev.reservewatch.service;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +24,7 @@ import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.engine.Activation;
 import dev.reservewatch.engine.CompileProblem;
 import dev.reservewatch.engine.DecisionEngine;
+import dev.reservewatch.engine.ReloadOutcome;
 import dev.reservewatch.engine.RuleExecutionException;
 import dev.reservewatch.engine.RuleFile;
 import dev.reservewatch.engine.RuleInfo;
@@ -27,6 +35,9 @@ import dev.reservewatch.engine.RulesetValidator;
 import dev.reservewatch.engine.ScenarioResult;
 import dev.reservewatch.engine.ScenarioRunner;
 import dev.reservewatch.engine.SeriesJudge;
+import dev.reservewatch.error.BadInputException;
+import dev.reservewatch.error.FieldError;
+import dev.reservewatch.error.RefusedException;
 import dev.reservewatch.model.History;
 import dev.reservewatch.model.ReserveRegime;
 
@@ -182,6 +193,111 @@ public class RulesAuthoring {
             long judged = laps.size() > 2 ? laps.get(2) : checked;
             return new Timings(millis(started, compiled), millis(compiled, checked), millis(checked, judged));
         }
+    }
+
+    /** The text of a file of the active ruleset, as it serves. */
+    public String activeFile(String name) {
+        return rulesets.active().files().stream().filter(file -> file.name().equals(name)).findFirst()
+                .map(RuleFile::content)
+                .orElseThrow(() -> new RefusedException(404, "No such rule file", "The active ruleset has no file '"
+                        + clip(name) + "'; GET /rules lists its files.", List.of()));
+    }
+
+    /**
+     * Whether the service may write its rules folder: a folder it can write, not laid out as a Kubernetes
+     * ConfigMap volume (whose files are links through {@code ..data}, replaced whole by the platform).
+     */
+    public boolean folderWritable() {
+        Path dir = rulesets.rulesDir();
+        return Files.isDirectory(dir) && Files.isWritable(dir) && !Files.exists(dir.resolve("..data"),
+                LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Writes one rule file into the rules folder and activates the folder, if the edit passes every check the
+     * folder's own edits pass: first the draft's compile and the scenarios, in the drafts' turn, before anything is
+     * written; then the reload's own checks. An edit refused by either leaves the folder as it was (422).
+     */
+    public ReloadOutcome save(String name, String text) {
+        if (!RulesetCompiler.safeName(name)) {
+            throw BadInputException.of("name", "a rule file name is letters, digits, '.', '_' or '-' and ends in .drl");
+        }
+        if (!folderWritable()) {
+            throw new RefusedException(409, "The rules folder is read-only", "This service may not write its rules "
+                    + "folder (read-only, or a Kubernetes ConfigMap volume). Download the file and ship it as the "
+                    + "deployment ships rule edits (k8s/README.md, shipping a rule edit).", List.of());
+        }
+        Map<String, String> drafts = Map.of(name, text);
+        Ruleset active = rulesets.active();
+        Activation activation = rulesets.activation().orElse(null);
+        List<FieldError> problems = validator.withDraft(validator.laidOver(drafts, active), drafts, compilation -> {
+            List<FieldError> found = new ArrayList<>();
+            compilation.errors().forEach(error -> found.add(new FieldError(error.file() + ":" + error.line() + ":"
+                    + error.column(), error.message())));
+            if (found.isEmpty()) {
+                Map<String, byte[]> scenarioFiles = activation == null ? Map.of() : activation.scenarioFiles();
+                scenarios.runAll(compilation.ruleset(), scenarioFiles).stream().filter(result -> !result.passed())
+                        .forEach(result -> found.add(new FieldError("scenario " + result.file(),
+                                result.name() + ": " + String.join("; ", result.failures()))));
+            }
+            return found;
+        });
+        if (!problems.isEmpty()) {
+            throw refusedEdit(name, problems);
+        }
+        Path file = rulesets.rulesDir().resolve(name);
+        byte[] before = read(file);
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+        ReloadOutcome outcome = rulesets.reload();
+        if (outcome.status() == ReloadOutcome.Status.REJECTED) {
+            if (before == null) {
+                delete(file);
+            } else {
+                write(file, before);
+            }
+            rulesets.reload();
+            List<FieldError> why = new ArrayList<>();
+            why.add(new FieldError("reload", outcome.rejection().reason()));
+            throw refusedEdit(name, why);
+        }
+        return outcome;
+    }
+
+    private static RefusedException refusedEdit(String name, List<FieldError> problems) {
+        return new RefusedException(422, "The edit would be refused", "Nothing was written: " + name
+                + " as sent would not be taken by the rules' checks (" + problems.size() + " problem(s), first: "
+                + problems.get(0).field() + " " + problems.get(0).message() + ").", problems);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes through a temporary file in the same folder, moved over the file at once. */
+    private static void write(Path file, byte[] content) {
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".saving");
+        try {
+            Files.write(temporary, content);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String clip(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
     }
 
     private static long millis(long from, long to) {

@@ -95,12 +95,15 @@ public class SeriesService {
         }
     }
 
-    public SeriesAnswer judge(List<MarketSnapshot> points, View view) {
-        return judge(points, null, view);
+    public SeriesAnswer judge(List<MarketSnapshot> points, View view, boolean withSnapshots) {
+        return judge(points, null, view, withSnapshots);
     }
 
-    /** Judges the points from {@code reportFrom} on (all when null), those before it serving as history only. */
-    public SeriesAnswer judge(List<MarketSnapshot> points, LocalDate reportFrom, View view) {
+    /**
+     * Judges the points from {@code reportFrom} on (all when null), those before it serving as history only;
+     * {@code withSnapshots} adds the judged points to the answer.
+     */
+    public SeriesAnswer judge(List<MarketSnapshot> points, LocalDate reportFrom, View view, boolean withSnapshots) {
         checkPoints(reportFrom == null ? points.size()
                 : (int) points.stream().filter(point -> !point.asOf().isBefore(reportFrom)).count());
         Ruleset ruleset = rulesets.active();
@@ -110,7 +113,9 @@ public class SeriesService {
         result.verdicts().forEach(verdict -> metrics.record(verdict, VerdictMetrics.Source.SERIES));
         List<?> verdicts = view == View.COMPACT ? result.verdicts().stream().map(CompactVerdict::of).toList()
                 : result.verdicts().stream().map(v -> v.withDecisionId(id)).toList();
-        return new SeriesAnswer(id, ruleset.version(), verdicts.size(), verdicts, result.changes());
+        List<MarketSnapshot> snapshots = !withSnapshots ? null : SeriesJudge.inDateOrder(points).stream()
+                .filter(point -> reportFrom == null || !point.asOf().isBefore(reportFrom)).toList();
+        return new SeriesAnswer(id, ruleset.version(), verdicts.size(), verdicts, result.changes(), snapshots);
     }
 
     public RunoffCalendar calendar(byte[] json) {

@@ -1,0 +1,83 @@
+package dev.reservewatch.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.SnapshotReader;
+import dev.reservewatch.engine.Activation;
+import dev.reservewatch.engine.RulesetService;
+import dev.reservewatch.engine.Scenario;
+import dev.reservewatch.error.BadInputException;
+
+/**
+ * Snapshots to start from: the article's example, the latest week of the shipped history with the weeks before it
+ * as its history, and the snapshot of every scenario of the active rules. The console's Judge page fills its form
+ * from them; a script can take one as a template.
+ */
+@ApplicationScoped
+public class ExampleSnapshots {
+
+    static final String ARTICLE = "/examples/2025-10-article.json";
+
+    private final SnapshotReader reader;
+    private final BacktestService backtests;
+    private final RulesetService rulesets;
+
+    public ExampleSnapshots(SnapshotReader reader, BacktestService backtests, RulesetService rulesets) {
+        this.reader = reader;
+        this.backtests = backtests;
+        this.rulesets = rulesets;
+    }
+
+    /** A snapshot to start from: an id for links, a label to pick it by, where it comes from, the snapshot. */
+    @JsonPropertyOrder({ "id", "label", "source", "snapshot" })
+    public record Example(String id, String label, String source, MarketSnapshot snapshot) {
+    }
+
+    public List<Example> all() {
+        List<Example> examples = new ArrayList<>();
+        examples.add(new Example("article", "2025-10-24: the article's snapshot", "examples/2025-10-article.json",
+                article()));
+        List<MarketSnapshot> history = backtests.shippedHistory();
+        MarketSnapshot latest = history.get(history.size() - 1);
+        List<MarketSnapshot> before = history.stream()
+                .filter(point -> point.asOf().isBefore(latest.asOf())
+                        && !point.asOf().isBefore(latest.asOf().minusDays(backtests.historyDays())))
+                .toList();
+        examples.add(new Example("latest-week", latest.asOf() + ": the latest week of the shipped history, with the "
+                + before.size() + " weeks before it", "examples/history/fred-weekly.csv", latest.withHistory(before)));
+        Map<String, byte[]> scenarios = new TreeMap<>(rulesets.activation().map(Activation::scenarioFiles)
+                .orElse(Map.of()));
+        scenarios.forEach((file, json) -> {
+            try {
+                Scenario scenario = Scenario.parse(file, json, reader);
+                examples.add(new Example("scenario:" + file, scenario.name(), "rules/scenarios/" + file,
+                        scenario.snapshot()));
+            } catch (BadInputException e) {
+                // a scenario of the active rules always parses; one that does not is no example
+            }
+        });
+        return examples;
+    }
+
+    private MarketSnapshot article() {
+        try (InputStream in = ExampleSnapshots.class.getResourceAsStream(ARTICLE)) {
+            if (in == null) {
+                throw new IllegalStateException(ARTICLE + " is not in the build");
+            }
+            return reader.read(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
