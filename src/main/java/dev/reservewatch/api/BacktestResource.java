@@ -12,7 +12,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 import dev.reservewatch.config.LimitsConfig;
@@ -21,6 +27,7 @@ import dev.reservewatch.service.BacktestService;
 import dev.reservewatch.service.RunoffCalendar;
 
 /** Backtests: the rules week by week over FRED downloads, or over the weekly history that ships with the service. */
+@Tag(name = "Backtests", description = "The rules week by week over FRED downloads or the shipped history")
 @Path("/backtests")
 @Produces(MediaType.APPLICATION_JSON)
 public class BacktestResource {
@@ -38,15 +45,24 @@ public class BacktestResource {
     @POST
     @Path("/fred")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Backtest the rules on FRED downloads", description = "One part per FRED CSV, named by "
-            + "its series code; optional parts: policy (a runoff calendar, JSON; default the shipped calendar), "
-            + "from, to (ISO dates), view (full or compact, default compact). Points are Wednesdays; each figure "
-            + "is the one published by the point's day.")
-    @APIResponse(responseCode = "200", description = "{verdicts, changes} over the weekly points")
-    @APIResponse(responseCode = "400", description = "Unknown series codes, bad rows (named by file, line and column)")
-    @APIResponse(responseCode = "413", description = "More weekly points than limits.series-points")
-    public SeriesAnswer backtestFred(MultipartFormDataInput form,
-            @QueryParam("snapshots") @DefaultValue("false") boolean snapshots) {
+    @Operation(operationId = "backtestFred", summary = "Backtest the rules on FRED downloads", description = "One "
+            + "part per FRED CSV, named by its series code; optional parts: policy (a policy calendar, JSON; default "
+            + "the shipped calendar), from, to (ISO dates), view (full or compact, default compact). Points are "
+            + "Wednesdays; each figure is the one published by the point's day.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(ref = ApiDescription.FRED_UPLOAD)))
+    @APIResponse(responseCode = "200", description = "{verdicts, changes} over the weekly points",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesAnswer.class)))
+    @APIResponse(responseCode = "400", description = "Unknown, repeated or misplaced parts, bad rows (named by file, "
+            + "line and column), a bad date or policy calendar")
+    @APIResponse(responseCode = "413", description = "A part or the upload above limits.series-body, more weeks than "
+            + "limits.series-points")
+    @APIResponse(responseCode = "415", description = "Not multipart/form-data")
+    @APIResponse(responseCode = "429", description = "More uploads at once than limits.concurrent-uploads")
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet")
+    public SeriesAnswer backtestFred(@Parameter(hidden = true) MultipartFormDataInput form,
+            @Parameter(description = SeriesResource.SNAPSHOTS) @QueryParam("snapshots") @DefaultValue("false")
+            boolean snapshots) {
         FredUpload upload = FredUpload.read(form, limits.seriesBody().asLongValue());
         return backtests.fred(upload.downloads(), upload.policy(), upload.from(), upload.to(),
                 SeriesResource.view(upload.view()), snapshots);
@@ -54,23 +70,36 @@ public class BacktestResource {
 
     @GET
     @Path("/shipped")
-    @Operation(summary = "Backtest the rules on the shipped weekly history", description = "The weekly history "
-            + "that ships with the service (built from FRED downloads, 2018 on), judged as POST /backtests/fred "
-            + "judges an upload: from, to (ISO dates) and view (full or compact, default compact).")
-    @APIResponse(responseCode = "200", description = "{verdicts, changes} over the weekly points")
-    @APIResponse(responseCode = "400", description = "A bad date or view, or a span with no week of the history")
-    public SeriesAnswer backtestShipped(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("view") String view, @QueryParam("snapshots") @DefaultValue("false") boolean snapshots) {
+    @Operation(operationId = "backtestShipped", summary = "Backtest the rules on the shipped weekly history",
+            description = "The weekly history that ships with the service (built from FRED downloads, 2018 on), "
+                    + "judged as POST /backtests/fred judges an upload.")
+    @APIResponse(responseCode = "200", description = "{verdicts, changes} over the weekly points",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesAnswer.class)))
+    @APIResponse(responseCode = "400", description = "A bad date or view, from after to, or a span with no week of "
+            + "the history")
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet")
+    public SeriesAnswer backtestShipped(
+            @Parameter(description = "First week reported (ISO date); by default the history's first",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "Last week reported (ISO date); by default the history's last",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = SeriesResource.VIEW + " (default compact)",
+                    schema = @Schema(enumeration = { "full", "compact" }, defaultValue = "compact"))
+            @QueryParam("view") String view,
+            @Parameter(description = SeriesResource.SNAPSHOTS) @QueryParam("snapshots") @DefaultValue("false")
+            boolean snapshots) {
         return backtests.shipped(FredUpload.date("from", from), FredUpload.date("to", to),
                 SeriesResource.view(view == null ? "compact" : view), snapshots);
     }
 
     @GET
     @Path("/policy-calendar")
-    @Operation(summary = "The shipped policy calendar", description = "The balance-sheet decisions the backtests "
-            + "use unless an upload sends its own: each event's date, runoff and caps, purchases and note.")
+    @Operation(operationId = "getPolicyCalendar", summary = "The shipped policy calendar", description = "The "
+            + "balance-sheet decisions the backtests use unless an upload sends its own: each event's date, runoff "
+            + "and caps, purchases and note.")
     @APIResponse(responseCode = "200", description = "{events: [{date, active, treasuryCapBn, mbsCapBn, "
             + "purchasesActive, note}]}")
+    @APIResponse(responseCode = "406", description = "The client accepts no JSON")
     public PolicyCalendar policyCalendar() {
         return new PolicyCalendar(backtests.shippedCalendar());
     }

@@ -9,10 +9,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.reservewatch.service.ExampleSnapshots;
 
 /** {@code GET /examples}: snapshots to start from, for the console's form and for scripts. */
+@Tag(name = "Examples", description = "Snapshots to start from")
 @Path("/examples")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExampleResource {
@@ -24,10 +26,12 @@ public class ExampleResource {
     }
 
     @GET
-    @Operation(summary = "Snapshots to start from", description = "The article's example, the latest week of the "
+    @Operation(operationId = "listExamples", summary = "Snapshots to start from", description = "The article's example, the latest week of the "
             + "shipped history with the weeks before it as its history, and each scenario's snapshot of the active "
             + "rules: {id, label, source, snapshot}.")
     @APIResponse(responseCode = "200", description = "The examples, the article's first")
+    @APIResponse(responseCode = "406", description = "The client accepts no JSON")
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet")
     public List<ExampleSnapshots.Example> examples() {
         return examples.all();
     }

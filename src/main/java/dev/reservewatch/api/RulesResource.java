@@ -18,7 +18,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,6 +41,7 @@ import dev.reservewatch.service.RulesAuthoring;
 import dev.reservewatch.service.SeriesService;
 
 /** The rules: what is active and why an edit was refused, checking a draft, and reloading on demand. */
+@Tag(name = "Rules", description = "The active rules, drafts checked and judged against history, saves and reloads")
 @Path("/rules")
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
@@ -54,9 +62,10 @@ public class RulesResource {
     }
 
     @GET
-    @Operation(summary = "The active ruleset", description = "Version, load time, files with their rules, "
+    @Operation(operationId = "getRules", summary = "The active ruleset", description = "Version, load time, files with their rules, "
             + "scenario results, rules that fire in no scenario, and the last refused edit with its errors.")
     @APIResponse(responseCode = "200", description = "The rules; version is null while none is active")
+    @APIResponse(responseCode = "406", description = "The client accepts no JSON")
     public RulesView rules() {
         return RulesView.of(rulesets.activation().orElse(null), rulesets.lastRejection().orElse(null),
                 authoring.folderWritable());
@@ -65,12 +74,13 @@ public class RulesResource {
     @GET
     @Path("/files/{name}")
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "The text of one file of the active ruleset", description = "As it serves now; the "
+    @Operation(operationId = "getRuleFile", summary = "The text of one file of the active ruleset", description = "As it serves now; the "
             + "file names are those GET /rules lists.")
     @APIResponse(responseCode = "200", description = "The DRL text")
     @APIResponse(responseCode = "404", description = "The active ruleset has no such file")
     @APIResponse(responseCode = "503", description = "No ruleset is active yet")
-    public String file(@PathParam("name") String name) {
+    public String file(@Parameter(description = "The file's name, as GET /rules lists it") @PathParam("name")
+            String name) {
         return authoring.activeFile(name);
     }
 
@@ -78,7 +88,8 @@ public class RulesResource {
     @Path("/files/{name}")
     @RulesTokens.RulesAdmin
     @Consumes(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Save one rule file into the rules folder and activate it",
+    @SecurityRequirement(name = ApiDescription.RULES_TOKEN)
+    @Operation(operationId = "saveRuleFile", summary = "Save one rule file into the rules folder and activate it",
             description = "Needs Authorization: Bearer <RULES_ADMIN_TOKEN>. The edit is checked first as the "
                     + "folder's own edits are (compile, scenarios); only an edit that would be taken is written, "
                     + "and the folder is then reloaded. A folder the service may not write (read-only, or a "
@@ -91,7 +102,10 @@ public class RulesResource {
     @APIResponse(responseCode = "413", description = "Above rules.drafts.max-file-size")
     @APIResponse(responseCode = "422", description = "The edit would be refused; nothing was written")
     @APIResponse(responseCode = "429", description = "Another draft holds the drafts' turn")
-    public ReloadOutcome save(@PathParam("name") String name, byte[] body) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
+            schema = @Schema(type = SchemaType.STRING, description = "The file's DRL text")))
+    public ReloadOutcome save(@Parameter(description = "The file's name: letters, digits, '.', '_' or '-', ending "
+            + "in .drl") @PathParam("name") String name, byte[] body) {
         checkSize(body);
         if (body.length == 0) {
             throw BadInputException.of("body", "is empty: send the text of the .drl file");
@@ -103,12 +117,26 @@ public class RulesResource {
     @Path("/validate")
     @RulesTokens.RulesAuthor
     @Consumes(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Compile one DRL file without activating it",
-            description = "The file is laid over the active ruleset (same name replaces), unless standalone=true.")
-    @APIResponse(responseCode = "200", description = "valid, with errors and warnings")
-    @APIResponse(responseCode = "400", description = "Empty body or a bad file name")
-    @APIResponse(responseCode = "413", description = "Body above limits.validate-body")
-    public RulesetValidator.Report validateFile(byte[] body, @QueryParam("file") @DefaultValue("draft.drl") String file,
+    @SecurityRequirement(name = ApiDescription.RULES_TOKEN)
+    @Operation(operationId = "validateRules", summary = "Compile a draft without activating or running it",
+            description = "One DRL file as text/plain (named by file), or several as JSON {\"files\": {\"name.drl\": "
+                    + "\"...\"}}; laid over the active ruleset (a file of the same name replaces its file) unless "
+                    + "standalone=true.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
+            schema = @Schema(type = SchemaType.STRING, description = "One file's DRL text")))
+    @APIResponse(responseCode = "200", description = "valid, with errors and warnings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RulesetValidator.Report.class)))
+    @APIResponse(responseCode = "400", description = "Empty body, not {files: {name: text}}, or a bad file name")
+    @APIResponse(responseCode = "401", description = "Missing or wrong bearer token")
+    @APIResponse(responseCode = "403", description = "No rules token is configured")
+    @APIResponse(responseCode = "413", description = "Body above limits.validate-body, or above rules.drafts.*")
+    @APIResponse(responseCode = "415", description = "Neither text/plain nor application/json")
+    @APIResponse(responseCode = "429", description = "Another draft holds the drafts' turn")
+    public RulesetValidator.Report validateFile(byte[] body,
+            @Parameter(description = "With text/plain: the file's name (default draft.drl)") @QueryParam("file")
+            @DefaultValue("draft.drl") String file,
+            @Parameter(description = "true: compile the draft alone, not laid over the active files")
             @QueryParam("standalone") @DefaultValue("false") boolean standalone) {
         checkSize(body);
         if (body.length == 0) {
@@ -121,12 +149,12 @@ public class RulesResource {
     @Path("/validate")
     @RulesTokens.RulesAuthor
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Compile several DRL files without activating them",
-            description = "Body: {\"files\": {\"name.drl\": \"...\"}}, laid over the active ruleset unless standalone=true.")
-    @APIResponse(responseCode = "200", description = "valid, with errors and warnings")
-    @APIResponse(responseCode = "400", description = "Not {files: {name: text}}")
-    @APIResponse(responseCode = "413", description = "Body above limits.validate-body")
+    @SecurityRequirement(name = ApiDescription.RULES_TOKEN)
+    @Operation(summary = "Compile a draft without activating or running it") // merged into validateRules
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestBodies.DraftFiles.class)))
     public RulesetValidator.Report validateFiles(byte[] body,
+            @Parameter(description = "true: compile the draft alone, not laid over the active files")
             @QueryParam("standalone") @DefaultValue("false") boolean standalone) {
         checkSize(body);
         JsonNode root = reader.parse(body);
@@ -140,12 +168,17 @@ public class RulesResource {
     @Path("/impact")
     @RulesTokens.RulesAuthor
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What a draft would change, judged against history before it goes live",
-            description = "Body: {\"files\": {\"name.drl\": \"...\"}, \"points\": [snapshots] or \"CSV text\"}. The "
+    @SecurityRequirement(name = ApiDescription.RULES_TOKEN)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestBodies.ImpactRequest.class)))
+    @Operation(operationId = "rulesImpact", summary = "What a draft would change, judged against history before it goes live",
+            description = "Body: {\"files\": {\"name.drl\": \"...\"}, \"points\": [snapshots]} (or \"pointsCsv\": \"CSV "
+                    + "text\" instead of points). The "
                     + "draft, laid over the active files, is compiled apart (never activated), the active scenarios "
                     + "run on it, and every point (without points: the shipped weekly history) is judged by the "
                     + "active and the draft rules. A draft that fails to compile, or whose rule fails while judging, "
                     + "is answered 200 with valid=false and the error naming the rule.")
+    @APIResponse(responseCode = "415", description = "Not application/json")
     @APIResponse(responseCode = "200", description = "valid, wouldActivate, errors, both versions, scenarios, "
             + "points, changed, differences (codes under each version), timings")
     @APIResponse(responseCode = "400", description = "Not {files, points?}, or bad points (named by index or line)")
@@ -162,24 +195,27 @@ public class RulesResource {
         }
         List<String> unknown = new ArrayList<>();
         root.fieldNames().forEachRemaining(name -> {
-            if (!name.equals("files") && !name.equals("points")) {
+            if (!name.equals("files") && !name.equals("points") && !name.equals("pointsCsv")) {
                 unknown.add(name);
             }
         });
         if (!unknown.isEmpty()) {
-            throw BadInputException.of(unknown.get(0), "is not a field of an impact request: files, points");
+            throw BadInputException.of(unknown.get(0), "is not a field of an impact request: files, points, pointsCsv");
         }
         Map<String, String> drafts = drafts(root);
-        JsonNode points = root.get("points");
+        JsonNode points = root.path("points");
+        JsonNode csv = root.path("pointsCsv");
         List<MarketSnapshot> series = null;
-        if (points != null && !points.isNull()) {
-            if (points.isArray()) {
-                series = this.series.readJson(points, "points");
-            } else if (points.isTextual()) {
-                series = this.series.readCsv(points.textValue().getBytes(StandardCharsets.UTF_8));
-            } else {
-                throw BadInputException.of("points", "must be a JSON array of snapshots or the text of a CSV series");
+        if (!points.isMissingNode() && !points.isNull() && !csv.isMissingNode() && !csv.isNull()) {
+            throw BadInputException.of("pointsCsv", "send the points as snapshots (points) or as CSV (pointsCsv), "
+                    + "not both");
+        } else if (!points.isMissingNode() && !points.isNull()) {
+            series = this.series.readJson(points, "points");
+        } else if (!csv.isMissingNode() && !csv.isNull()) {
+            if (!csv.isTextual()) {
+                throw BadInputException.of("pointsCsv", "must be the text of a CSV series, a JSON string");
             }
+            series = this.series.readCsv(csv.textValue().getBytes(StandardCharsets.UTF_8));
         }
         return authoring.impact(drafts, series);
     }
@@ -187,7 +223,9 @@ public class RulesResource {
     @POST
     @Path("/reload")
     @RulesTokens.RulesAdmin
-    @Operation(summary = "Reload the rules folder now", description = "Needs Authorization: Bearer <RULES_ADMIN_TOKEN>.")
+    @SecurityRequirement(name = ApiDescription.RULES_TOKEN)
+    @Operation(operationId = "reloadRules", summary = "Reload the rules folder now",
+            description = "Needs Authorization: Bearer <RULES_ADMIN_TOKEN>.")
     @APIResponse(responseCode = "200", description = "ACTIVATED, UNCHANGED or REJECTED (with the reason)")
     @APIResponse(responseCode = "401", description = "Missing or wrong bearer token")
     @APIResponse(responseCode = "403", description = "No RULES_ADMIN_TOKEN is configured")

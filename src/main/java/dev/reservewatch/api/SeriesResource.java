@@ -10,17 +10,29 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.reservewatch.contract.HistoryEntry;
 import dev.reservewatch.contract.SeriesAnswer;
 import dev.reservewatch.contract.View;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.service.SeriesService;
 
 /** {@code POST /verdicts/series}: a series of snapshots, as a JSON array or CSV. */
+@Tag(name = "Series", description = "A series of snapshots judged point by point")
 @Path("/verdicts/series")
 @Produces(MediaType.APPLICATION_JSON)
 public class SeriesResource {
+
+    static final String VIEW = "full: each verdict as POST /verdicts gives it; compact: date, regime, action and "
+            + "signal codes";
+    static final String SNAPSHOTS = "true: the answer carries the snapshots judged, in date order";
 
     private final SeriesService series;
 
@@ -30,27 +42,35 @@ public class SeriesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Judge a series of snapshots (JSON array)", description = "Points are judged in date "
-            + "order, each with the earlier points as its history; changes lists when the action set changed.")
+    @Operation(operationId = "judgeSeries", summary = "Judge a series of snapshots", description = "A JSON array of "
+            + "snapshots without history, or CSV (a header of snapshot field names, the runoff as runoffActive, "
+            + "runoffTreasuryCapBn, runoffMbsCapBn, runoffPurchasesActive; an empty cell is an absent figure). "
+            + "Points are judged in date order, each with the earlier points as its history; changes lists when the "
+            + "action set changed.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntry.class)))
     @APIResponse(responseCode = "200", description = "{verdicts, changes}")
     @APIResponse(responseCode = "400", description = "Bad points (named by index), duplicate dates")
     @APIResponse(responseCode = "413", description = "Above limits.series-body or limits.series-points")
     @APIResponse(responseCode = "503", description = "No ruleset is active yet")
-    public SeriesAnswer judgeJson(byte[] body, @QueryParam("view") @DefaultValue("full") String view,
-            @QueryParam("snapshots") @DefaultValue("false") boolean snapshots) {
+    public SeriesAnswer judgeJson(byte[] body, @Parameter(description = VIEW) @QueryParam("view")
+            @DefaultValue("full") String view,
+            @Parameter(description = SNAPSHOTS) @QueryParam("snapshots") @DefaultValue("false") boolean snapshots) {
         series.checkBodySize(body);
         return series.judge(series.readJson(body), view(view), snapshots);
     }
 
     @POST
     @Consumes("text/csv")
-    @Operation(summary = "Judge a series of snapshots (CSV)", description = "Header of snapshot field names, the "
-            + "runoff as runoffActive, runoffTreasuryCapBn, runoffMbsCapBn; an empty cell is an absent figure.")
+    @Operation(summary = "Judge a series of snapshots") // merged into judgeSeries, the same path and method
+    @RequestBody(required = true, content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "{verdicts, changes}")
     @APIResponse(responseCode = "400", description = "Unknown columns, bad cells (named by line and column), duplicate dates")
     @APIResponse(responseCode = "413", description = "Above limits.series-body or limits.series-points")
-    public SeriesAnswer judgeCsv(byte[] body, @QueryParam("view") @DefaultValue("full") String view,
-            @QueryParam("snapshots") @DefaultValue("false") boolean snapshots) {
+    public SeriesAnswer judgeCsv(byte[] body, @Parameter(description = VIEW) @QueryParam("view")
+            @DefaultValue("full") String view,
+            @Parameter(description = SNAPSHOTS) @QueryParam("snapshots") @DefaultValue("false") boolean snapshots) {
         series.checkBodySize(body);
         return series.judge(series.readCsv(body), view(view), snapshots);
     }

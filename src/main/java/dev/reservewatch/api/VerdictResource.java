@@ -11,8 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.common.annotation.NonBlocking;
@@ -23,9 +25,11 @@ import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.contract.View;
 import dev.reservewatch.error.PayloadTooLargeException;
+import dev.reservewatch.error.Problem;
 import dev.reservewatch.service.VerdictService;
 
 /** {@code POST /verdicts}: one market snapshot in, one verdict out. */
+@Tag(name = "Verdicts", description = "One market snapshot in, one verdict out")
 @Path("/verdicts")
 public class VerdictResource {
 
@@ -46,18 +50,20 @@ public class VerdictResource {
     @NonBlocking // tens of microseconds of CPU, no I/O: cheaper on the event loop than handed to a worker
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Judge one market snapshot", description = "Runs the active rules on the snapshot and "
+    @Operation(operationId = "judgeSnapshot", summary = "Judge one market snapshot", description = "Runs the active rules on the snapshot and "
             + "answers with the reserve regime, the signals, the recommended actions and why.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MarketSnapshot.class)))
     @APIResponse(responseCode = "200", description = "The verdict; header X-Decision-Id names it in the decision log",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verdict.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown or repeated fields, wrong types or values out of range; every bad field is named")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown or repeated fields, wrong types or values out of range; every bad field is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body above the size limit (default 1 MiB)")
     @APIResponse(responseCode = "415", description = "Content type is not application/json")
     @APIResponse(responseCode = "500", description = "A rule failed while judging; the problem names the rule")
     @APIResponse(responseCode = "503", description = "No ruleset is active yet")
-    public RestResponse<Verdict> judge(byte[] body, @QueryParam("view") @DefaultValue("full") String view) {
+    public RestResponse<Verdict> judge(byte[] body, @Parameter(description = "full (default), or compact: without "
+            + "the watchlist") @QueryParam("view") @DefaultValue("full") String view) {
         long limit = limits.verdictBody().asLongValue();
         if (body.length > limit) {
             throw PayloadTooLargeException.bytes("snapshot", body.length, limit, "limits.verdict-body");

@@ -10,6 +10,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.reservewatch.model.Observation;
@@ -44,6 +47,8 @@ public record MarketSnapshot(
         @DecimalMin("-50") @DecimalMax("100") Double cpiYoYPct,
         @DecimalMin("-50") @DecimalMax("100") Double corePcePct,
         @Valid Runoff runoff,
+        @Schema(description = "Earlier snapshots, without a history of their own, none dated after asOf",
+                type = SchemaType.ARRAY, implementation = HistoryEntry.class)
         List<@Valid MarketSnapshot> history) implements Observation {
 
     public MarketSnapshot {

@@ -2,6 +2,9 @@ package dev.reservewatch.contract;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -11,5 +14,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * import built, so that a chart or an audit can show the figures beside the verdicts.
  */
 public record SeriesAnswer(String decisionId, String rulesetVersion, int points, List<?> verdicts,
-        List<ActionChange> changes, @JsonInclude(JsonInclude.Include.NON_NULL) List<MarketSnapshot> snapshots) {
+        List<ActionChange> changes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "With snapshots=true only: the points "
+                + "judged, in date order", type = SchemaType.ARRAY, implementation = HistoryEntry.class)
+        List<MarketSnapshot> snapshots) {
 }

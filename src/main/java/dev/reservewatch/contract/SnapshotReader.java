@@ -169,7 +169,9 @@ public final class SnapshotReader {
                             + describe(value)));
                 }
             } else if (type == List.class && isHistory(component)) {
-                if (!topLevel) {
+                if (value.isArray() && value.isEmpty()) {
+                    continue; // an empty history is no history: absent, as generated clients send it on entries
+                } else if (!topLevel) {
                     errors.add(new FieldError(where, "a history entry cannot carry a history of its own"));
                 } else if (!value.isArray()) {
                     errors.add(new FieldError(where, "must be an array of snapshots, not " + describe(value)));

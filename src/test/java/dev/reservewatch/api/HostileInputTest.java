@@ -468,7 +468,7 @@ class HostileInputTest {
         }
         json("history entry dated after asOf", articleWith("history", "[{\"asOf\":\"2025-10-25\"}]"), BAD);
         json("history entry with its own history",
-                articleWith("history", "[{\"asOf\":\"2025-10-17\",\"history\":[]}]"), BAD);
+                articleWith("history", "[{\"asOf\":\"2025-10-17\",\"history\":[{\"asOf\":\"2025-10-10\"}]}]"), BAD);
         json("target range upside down", articleWith("targetRangeLowPct", "5.5"), BAD);
         json("negative reserves", articleWith("reserveBalancesBn", "-1"), BAD);
         json("zero Fed assets", articleWith("fedTotalAssetsBn", "0"), BAD);
@@ -693,9 +693,11 @@ class HostileInputTest {
                 "{\"files\": {\"a.drl\": 5}}", "{" + files + ", \"extra\": 1}", "{" + files + ", \"points\": 5}",
                 "{" + files + ", \"points\": {}}", "{" + files + ", \"points\": true}", "{" + files + ", \"points\": []}",
                 "{" + files + ", \"points\": [{}]}", "{" + files + ", \"points\": [1, 2]}",
-                "{" + files + ", \"points\": [[]]}", "{" + files + ", \"points\": \"\"}",
-                "{" + files + ", \"points\": \"asOf,colour\\n2025-10-24,1\\n\"}",
-                "{" + files + ", \"points\": \"asOf\\n2025-02-30\\n\"}",
+                "{" + files + ", \"points\": [[]]}", "{" + files + ", \"points\": \"asOf\\n2025-10-24\\n\"}",
+                "{" + files + ", \"pointsCsv\": \"\"}", "{" + files + ", \"pointsCsv\": 5}",
+                "{" + files + ", \"pointsCsv\": \"asOf,colour\\n2025-10-24,1\\n\"}",
+                "{" + files + ", \"pointsCsv\": \"asOf\\n2025-02-30\\n\"}",
+                "{" + files + ", \"points\": [], \"pointsCsv\": \"asOf\\n2025-10-24\\n\"}",
                 "{" + files + ", \"points\": [" + articleText + ", " + articleText + "]}",
                 "{" + files + ", \"points\": [" + articleText.replace("\"2025-10-24\"", "\"2025-10-32\"") + "]}",
                 "{" + files + ", \"points\": [" + articleText + "]")) {

@@ -203,7 +203,7 @@ class RulesImpactResourceTest {
                 .doesNotContain("EXCESS_RESERVES_SCARCE");
 
         String csv = "asOf,largeBankExcessReserveRatioPct\n2025-10-17,10.4\n2025-10-24,9.8\n2025-10-31,9.2\n";
-        author().body(Map.of("files", Map.of("thresholds.drl", draft), "points", csv))
+        author().body(Map.of("files", Map.of("thresholds.drl", draft), "pointsCsv", csv))
                 .when().post("/rules/impact")
                 .then().statusCode(200)
                 .body("points", is(3))

@@ -95,13 +95,27 @@ class SnapshotReaderTest {
         List<FieldError> errors = errorsOf("""
                 {"asOf": "2025-10-24", "history": [
                   {"asOf": "2025-10-31", "reserveBalancesBn": 1},
-                  {"asOf": "2025-10-17", "history": []},
+                  {"asOf": "2025-10-17", "history": [{"asOf": "2025-10-16"}]},
                   {"asOf": "2025-10-10", "effrPct": "x"},
                   7
                 ]}
                 """);
         assertThat(fields(errors)).containsExactly("history[0].asOf", "history[1].history", "history[2].effrPct",
                 "history[3]");
+    }
+
+    @Test
+    void readsAnEmptyOrNullHistoryOnAnEntryOrAPointAsAbsent() {
+        // what a client generated from the API description sends: every entry with "history": [] or null
+        MarketSnapshot snapshot = reader.read("""
+                {"asOf": "2025-10-24", "history": [
+                  {"asOf": "2025-10-17", "reserveBalancesBn": 2950, "history": []},
+                  {"asOf": "2025-10-10", "reserveBalancesBn": 2990, "history": null}
+                ]}
+                """.getBytes(StandardCharsets.UTF_8));
+        assertThat(snapshot.history()).hasSize(2).allSatisfy(entry -> assertThat(entry.history()).isNull());
+        assertThat(reader.read("{\"asOf\": \"2025-10-24\", \"history\": []}".getBytes(StandardCharsets.UTF_8))
+                .history()).isNull();
     }
 
     @Test
