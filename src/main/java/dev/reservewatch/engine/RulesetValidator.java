@@ -79,17 +79,17 @@ public final class RulesetValidator {
         long deadline = System.nanoTime() + limits.waitForTurn().toNanos();
         try {
             if (!turn.tryAcquire(limits.waitForTurn().toNanos(), TimeUnit.NANOSECONDS)) {
-                throw busy();
+                throw busy("Another draft is being compiled or judged", limits.waitForTurn().toNanos());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw busy();
+            throw busy("The service is stopping", limits.waitForTurn().toNanos());
         }
         try {
             long pause = nextTurnAt - System.nanoTime();
             if (pause > 0) {
                 if (nextTurnAt - deadline > 0) {
-                    throw busy();
+                    throw busy("The last draft's turn ended a moment ago", pause);
                 }
                 TimeUnit.NANOSECONDS.sleep(pause);
             }
@@ -103,15 +103,17 @@ public final class RulesetValidator {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw busy();
+            throw busy("The service is stopping", limits.waitForTurn().toNanos());
         } finally {
             turn.release();
         }
     }
 
-    private static BusyException busy() {
-        return new BusyException("Other drafts are being compiled; drafts compile one at a time, and take at most half"
-                + " of one core. Try again in a moment.", 1);
+    /** 429, naming the seconds until a turn may be free (at least one). */
+    private static BusyException busy(String why, long nanosUntilFree) {
+        int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (nanosUntilFree + 999_999_999L) / 1_000_000_000L));
+        return new BusyException(why + "; drafts compile one at a time, and take at most half of one core. Try again in "
+                + seconds + (seconds == 1 ? " second." : " seconds."), seconds);
     }
 
     private void checkSize(Map<String, String> edited) {

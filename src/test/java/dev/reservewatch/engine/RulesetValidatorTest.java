@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,26 @@ class RulesetValidatorTest {
                 new RulesetValidator.Limits(16, 256 * 1024, 300, 64, Duration.ofSeconds(30)));
         assertThat(patient.validate(Map.of("a.drl", DRAFT), ShippedRules.ruleset()).valid()).isTrue();
         assertThat(patient.validate(Map.of("a.drl", DRAFT + "// 2"), ShippedRules.ruleset()).valid()).isTrue();
+    }
+
+    @Test
+    void aDraftTurnedAwayIsToldHowLongUntilTheNextTurn() {
+        RulesetValidator impatient = new RulesetValidator(new RulesetCompiler(),
+                new RulesetValidator.Limits(16, 256 * 1024, 300, 64, Duration.ZERO));
+        List<RuleFile> files = impatient.laidOver(Map.of("a.drl", DRAFT), ShippedRules.ruleset());
+        // a turn that lasts about 1.5 s, as an impact run over the history may
+        impatient.withDraft(files, Map.of("a.drl", DRAFT), compilation -> {
+            long end = System.nanoTime() + Duration.ofMillis(1_500).toNanos();
+            for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
+            return compilation;
+        });
+        assertThatThrownBy(() -> impatient.validate(Map.of("a.drl", DRAFT), ShippedRules.ruleset()))
+                .isInstanceOfSatisfying(BusyException.class, busy -> {
+                    assertThat(busy.retryAfterSeconds()).as("seconds until the next turn, rounded up").isEqualTo(2);
+                    assertThat(busy.getMessage()).endsWith("Try again in 2 seconds.");
+                });
     }
 
     @Test
