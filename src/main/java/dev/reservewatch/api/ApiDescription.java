@@ -238,40 +238,20 @@ public class ApiDescription implements OASFilter {
     /** Drops the component schemas that no operation reaches through its parameters, bodies and answers. */
     private static void dropUnreachableSchemas(OpenAPI openAPI) {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        List<Schema> roots = new ArrayList<>();
+        forEachOperation(openAPI, operation -> roots.addAll(operationSchemas(operation)));
         Set<String> reached = new HashSet<>();
-        Deque<Schema> pending = new LinkedList<>(); // takes nulls: absent schemas are skipped
-        forEachOperation(openAPI, operation -> pending.addAll(operationSchemas(operation)));
-        Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        while (!pending.isEmpty()) {
-            Schema schema = pending.pop();
-            if (schema == null || !seen.add(schema)) {
-                continue;
-            }
-            if (schema.getRef() != null) {
-                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
-                if (reached.add(name) && schemas.containsKey(name)) {
-                    pending.add(schemas.get(name));
-                }
-            }
-            pending.addAll(children(schema));
-        }
+        walk(roots, schemas).stream().filter(schema -> schema.getRef() != null)
+                .forEach(schema -> reached.add(componentName(schema.getRef())));
         schemas.keySet().stream().filter(name -> !reached.contains(name)).toList()
                 .forEach(openAPI.getComponents()::removeSchema);
     }
 
     /** Gives component schemas the names of what they are in the API rather than of the Java type behind them. */
     private static void rename(OpenAPI openAPI, Map<String, String> names) {
-        List<Schema> all = new ArrayList<>();
-        Deque<Schema> pending = new LinkedList<>(openAPI.getComponents().getSchemas().values());
-        forEachOperation(openAPI, operation -> pending.addAll(operationSchemas(operation)));
-        Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        while (!pending.isEmpty()) {
-            Schema schema = pending.pop();
-            if (schema != null && seen.add(schema)) {
-                all.add(schema);
-                pending.addAll(children(schema));
-            }
-        }
+        List<Schema> roots = new ArrayList<>(openAPI.getComponents().getSchemas().values());
+        forEachOperation(openAPI, operation -> roots.addAll(operationSchemas(operation)));
+        List<Schema> all = walk(roots, null);
         names.forEach((from, to) -> {
             Schema schema = openAPI.getComponents().getSchemas().get(from);
             if (schema == null) {
@@ -279,9 +259,35 @@ public class ApiDescription implements OASFilter {
             }
             openAPI.getComponents().removeSchema(from);
             openAPI.getComponents().addSchema(to, schema);
-            all.stream().filter(s -> s.getRef() != null && s.getRef().endsWith("/" + from))
+            all.stream().filter(s -> s.getRef() != null && componentName(s.getRef()).equals(from))
                     .forEach(s -> s.setRef(to));
         });
+    }
+
+    /**
+     * Every schema under {@code roots}, each once: their properties, items and compositions, and, when
+     * {@code components} is given, the component schemas their references name.
+     */
+    private static List<Schema> walk(List<Schema> roots, Map<String, Schema> components) {
+        List<Schema> visited = new ArrayList<>();
+        Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Schema> pending = new LinkedList<>(roots); // takes nulls: absent schemas are skipped
+        while (!pending.isEmpty()) {
+            Schema schema = pending.pop();
+            if (schema == null || !seen.add(schema)) {
+                continue;
+            }
+            visited.add(schema);
+            if (components != null && schema.getRef() != null) {
+                pending.add(components.get(componentName(schema.getRef())));
+            }
+            pending.addAll(children(schema));
+        }
+        return visited;
+    }
+
+    private static String componentName(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
     private static List<Schema> operationSchemas(Operation operation) {

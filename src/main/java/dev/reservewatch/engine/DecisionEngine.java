@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -21,6 +22,7 @@ import dev.reservewatch.contract.SnapshotSchema;
 import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.model.History;
 import dev.reservewatch.model.Market;
+import dev.reservewatch.model.Observation;
 import dev.reservewatch.model.Readings;
 import dev.reservewatch.model.Recommendation;
 import dev.reservewatch.model.Regime;
@@ -70,8 +72,23 @@ public final class DecisionEngine {
 
     /** Judges a snapshot with the given history (a series passes each point the points before it). */
     public Verdict evaluate(Ruleset ruleset, MarketSnapshot snapshot, History history) {
+        return evaluate(ruleset, snapshot, history, market(snapshot, history),
+                index -> market(history.get(index), history.upTo(index)));
+    }
+
+    /** The fact the rules see for a point with the points before it. */
+    Market market(Observation point, History before) {
+        return Market.of(point, before, windows);
+    }
+
+    /**
+     * Judges a snapshot whose market is already built; {@code marketAt} gives the market of the history's point
+     * at an index (a series builds each once and hands it on, as the later points' watchlists measure their pace
+     * from it).
+     */
+    Verdict evaluate(Ruleset ruleset, MarketSnapshot snapshot, History history, Market market,
+            IntFunction<Market> marketAt) {
         long started = System.nanoTime();
-        Market market = Market.of(snapshot, history, windows);
         Record record = new Record();
         KieSession session = ruleset.sessions().take();
         boolean clean = false;
@@ -110,7 +127,7 @@ public final class DecisionEngine {
                 session.destroy(); // a session that failed midway is not reused
             }
         }
-        return assemble(ruleset, snapshot, history, market, record, started);
+        return assemble(ruleset, snapshot, history, market, marketAt, record, started);
     }
 
     private static RuleExecutionException failure(Ruleset ruleset, String rule, Throwable cause) {
@@ -130,8 +147,8 @@ public final class DecisionEngine {
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
-    private Verdict assemble(Ruleset ruleset, MarketSnapshot snapshot, History history, Market market, Record record,
-            long started) {
+    private Verdict assemble(Ruleset ruleset, MarketSnapshot snapshot, History history, Market market,
+            IntFunction<Market> marketAt, Record record, long started) {
         Regime regime = null;
         for (Produced<Regime> call : record.regimes) {
             if (regime == null || call.fact().getLevel().ordinal() > regime.getLevel().ordinal()) {
@@ -155,19 +172,14 @@ public final class DecisionEngine {
         record.firings.keySet().forEach(name -> firedRules.add(new Verdict.FiredRule(name, ruleset.fileOf(name))));
 
         List<String> missing = missingInputs(ruleset, snapshot, history, market);
-        List<Verdict.Watch> watchlist = Watchlist.of(ruleset, market, earlierMarket(snapshot, history),
+        int start = history.latestOnOrBefore(snapshot.asOf().minusDays(windows.longDays()));
+        List<Verdict.Watch> watchlist = Watchlist.of(ruleset, market, start < 0 ? null : marketAt.apply(start),
                 record.firings.keySet());
         String explanation = Explanation.write(snapshot.asOf(), level, regime == null ? null : regime.getReason(),
                 signals, actions, missing, Watchlist.nearest(watchlist));
         long micros = (System.nanoTime() - started) / 1_000;
         return new Verdict(snapshot.asOf(), level, actions, signals, watchlist, explanation, firedRules, missing,
                 new Verdict.RulesetRef(ruleset.version(), ruleset.loadedAt()), micros, null);
-    }
-
-    /** The market at the start of the long window, as it looked then (with the history before it), or null. */
-    private Market earlierMarket(MarketSnapshot snapshot, History history) {
-        int start = history.latestOnOrBefore(snapshot.asOf().minusDays(windows.longDays()));
-        return start < 0 ? null : Market.of(history.get(start), history.upTo(start), windows);
     }
 
     /** One action per code: the most urgent priority, the first rationale at it, the union of reasons. */

@@ -14,11 +14,12 @@ import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.model.History;
+import dev.reservewatch.model.Market;
 
 /**
  * Judges a series: points in date order, each with the points before it as its history, and the dates
  * at which the recommended action set changed. One {@link History} is built for the whole series, so
- * the cost grows as n log n, not n².
+ * the cost grows as n log n, not n²; and one market per point.
  */
 public final class SeriesJudge {
 
@@ -67,16 +68,15 @@ public final class SeriesJudge {
      * history, those before {@code reportFrom} included: they are history only, neither judged nor reported.
      */
     public Result judge(Ruleset ruleset, List<MarketSnapshot> points, LocalDate reportFrom) {
-        List<MarketSnapshot> sorted = inDateOrder(points);
-        History all = History.ofSorted(sorted);
-        List<Verdict> verdicts = new ArrayList<>(sorted.size());
+        Points series = points(points);
+        List<Verdict> verdicts = new ArrayList<>(series.size());
         List<ActionChange> changes = new ArrayList<>();
         List<String> previous = null;
-        for (int i = 0; i < sorted.size(); i++) {
-            if (reportFrom != null && sorted.get(i).asOf().isBefore(reportFrom)) {
+        for (int i = 0; i < series.size(); i++) {
+            if (reportFrom != null && series.get(i).asOf().isBefore(reportFrom)) {
                 continue;
             }
-            Verdict verdict = engine.evaluate(ruleset, sorted.get(i), all.upTo(i));
+            Verdict verdict = series.judge(ruleset, i);
             verdicts.add(verdict);
             List<String> codes = verdict.actions().stream().map(Verdict.Action::code).sorted().toList();
             if (previous != null && !Objects.equals(previous, codes)) {
@@ -85,5 +85,47 @@ public final class SeriesJudge {
             previous = codes;
         }
         return new Result(verdicts, changes);
+    }
+
+    /** The points in date order (refused as {@link #inDateOrder} refuses them), ready to be judged one by one. */
+    public Points points(List<MarketSnapshot> points) {
+        return new Points(inDateOrder(points));
+    }
+
+    /**
+     * A series' points in date order, each judged with the points before it as its history. Each point's market is
+     * built once, whichever ruleset judges it: for its own verdict, and for the later points' watchlists, which
+     * measure their pace from it. For one thread at a time.
+     */
+    public final class Points {
+        private final List<MarketSnapshot> sorted;
+        private final History all;
+        private final Market[] markets;
+
+        private Points(List<MarketSnapshot> sorted) {
+            this.sorted = sorted;
+            this.all = History.ofSorted(sorted);
+            this.markets = new Market[sorted.size()];
+        }
+
+        public int size() {
+            return sorted.size();
+        }
+
+        public MarketSnapshot get(int index) {
+            return sorted.get(index);
+        }
+
+        /** The verdict of point {@code index}, with every point before it as its history. */
+        public Verdict judge(Ruleset ruleset, int index) {
+            return engine.evaluate(ruleset, sorted.get(index), all.upTo(index), marketAt(index), this::marketAt);
+        }
+
+        private Market marketAt(int index) {
+            if (markets[index] == null) {
+                markets[index] = engine.market(sorted.get(index), all.upTo(index));
+            }
+            return markets[index];
+        }
     }
 }

@@ -22,7 +22,7 @@ import dev.reservewatch.model.Severity;
  * {@code -thresholds.someLine}) is watched on {@code someFigure} against {@code someLine}.
  */
 public record Trigger(String signal, Severity severity, String metric, String global, String field, boolean negated,
-        Side fires, boolean inclusive, String unit, String rule) {
+        Side fires, boolean inclusive, String unit, String rule, Double threshold) {
 
     /** Which side of the line fires. */
     public enum Side {
@@ -54,9 +54,10 @@ public record Trigger(String signal, Severity severity, String metric, String gl
                     if (comparison.matches() && comparison.group(1).equals(metric)
                             && comparison.group(4).equals(global) && comparison.group(5).equals(field)) {
                         String op = comparison.group(2);
-                        Trigger trigger = new Trigger(signal.group(1), severity, metric, global, field,
-                                !comparison.group(3).isEmpty(), op.startsWith("<") ? Side.BELOW : Side.ABOVE,
-                                op.endsWith("="), signal.group(7), rule.name());
+                        boolean negated = !comparison.group(3).isEmpty();
+                        Trigger trigger = new Trigger(signal.group(1), severity, metric, global, field, negated,
+                                op.startsWith("<") ? Side.BELOW : Side.ABOVE, op.endsWith("="), signal.group(7),
+                                rule.name(), line(globals.get(global), field, negated));
                         triggers.putIfAbsent(trigger.signal() + " " + metric + " " + field, trigger);
                     }
                 }
@@ -65,9 +66,11 @@ public record Trigger(String signal, Severity severity, String metric, String gl
         return List.copyOf(triggers.values());
     }
 
-    /** The line's value in this ruleset: the global's field, negated when the rule compares with its negative. */
-    Double threshold(Map<String, Object> globals) {
-        Object holder = globals.get(global);
+    /**
+     * The line's value in this ruleset, read once when the ruleset is built: the global's field, negated when the
+     * rule compares with its negative; null when it cannot be read as a number.
+     */
+    private static Double line(Object holder, String field, boolean negated) {
         if (holder == null) {
             return null;
         }

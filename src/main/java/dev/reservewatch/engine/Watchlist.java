@@ -47,7 +47,7 @@ final class Watchlist {
         List<Ranked> entries = new ArrayList<>();
         for (Trigger trigger : ruleset.triggers()) {
             Double observed = number(market, trigger.metric());
-            Double threshold = trigger.threshold(ruleset.globals());
+            Double threshold = trigger.threshold();
             if (observed == null || threshold == null) {
                 continue;
             }

@@ -38,7 +38,6 @@ import dev.reservewatch.engine.SeriesJudge;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.RefusedException;
-import dev.reservewatch.model.History;
 import dev.reservewatch.model.ReserveRegime;
 
 /**
@@ -55,7 +54,7 @@ public class RulesAuthoring {
     private final RulesetValidator validator;
     private final RulesetService rulesets;
     private final ScenarioRunner scenarios;
-    private final DecisionEngine engine;
+    private final SeriesJudge judge;
     private final BacktestService backtests;
     private final Duration timeout;
 
@@ -64,7 +63,7 @@ public class RulesAuthoring {
         this.validator = validator;
         this.rulesets = rulesets;
         this.scenarios = scenarios;
-        this.engine = engine;
+        this.judge = new SeriesJudge(engine);
         this.backtests = backtests;
         this.timeout = config.drafts().impactTimeout();
     }
@@ -116,11 +115,10 @@ public class RulesAuthoring {
      * draft has run for longer than {@code rules.drafts.impact-timeout}.
      */
     public Impact impact(Map<String, String> drafts, List<MarketSnapshot> points) {
-        Activation activation = rulesets.activation().orElse(null);
         Ruleset active = rulesets.active();
         List<RuleFile> all = validator.laidOver(drafts, active);
         String draftVersion = RulesetCompiler.versionOf(all);
-        List<MarketSnapshot> series = SeriesJudge.inDateOrder(points != null ? points : backtests.shippedHistory());
+        SeriesJudge.Points series = judge.points(points != null ? points : backtests.shippedHistory());
         String source = points != null ? "the points sent" : "the shipped weekly history";
         Clock clock = new Clock();
         return validator.withDraft(all, drafts, compilation -> {
@@ -130,23 +128,20 @@ public class RulesAuthoring {
                         List.of(), source, clock.timings());
             }
             Ruleset draft = compilation.ruleset();
-            List<ScenarioOutcome> outcomes = new ArrayList<>();
-            Map<String, byte[]> scenarioFiles = activation == null ? Map.of() : activation.scenarioFiles();
-            for (ScenarioResult result : scenarios.runAll(draft, scenarioFiles)) {
-                outcomes.add(new ScenarioOutcome(result.name(), result.passed(),
-                        result.passed() ? null : String.join("; ", result.failures())));
-            }
+            List<ScenarioOutcome> outcomes = activeScenarios(draft).stream()
+                    .map(result -> new ScenarioOutcome(result.name(), result.passed(),
+                            result.passed() ? null : String.join("; ", result.failures())))
+                    .toList();
             clock.lap();
             boolean passes = outcomes.stream().allMatch(ScenarioOutcome::passed);
-            History history = History.ofSorted(series);
             long deadline = System.nanoTime() + timeout.toNanos();
             List<Difference> differences = new ArrayList<>();
             for (int i = 0; i < series.size(); i++) {
                 MarketSnapshot point = series.get(i);
-                Codes was = Codes.of(engine.evaluate(active, point, history.upTo(i)));
+                Codes was = Codes.of(series.judge(active, i));
                 Codes would;
                 try {
-                    would = Codes.of(engine.evaluate(draft, point, history.upTo(i)));
+                    would = Codes.of(series.judge(draft, i));
                 } catch (RuleExecutionException e) {
                     return failed(active, draftVersion, outcomes, i, source, clock, ruleFailure(draft, e, point));
                 }
@@ -229,14 +224,12 @@ public class RulesAuthoring {
         }
         Map<String, String> drafts = Map.of(name, text);
         Ruleset active = rulesets.active();
-        Activation activation = rulesets.activation().orElse(null);
         List<FieldError> problems = validator.withDraft(validator.laidOver(drafts, active), drafts, compilation -> {
             List<FieldError> found = new ArrayList<>();
             compilation.errors().forEach(error -> found.add(new FieldError(error.file() + ":" + error.line() + ":"
                     + error.column(), error.message())));
             if (found.isEmpty()) {
-                Map<String, byte[]> scenarioFiles = activation == null ? Map.of() : activation.scenarioFiles();
-                scenarios.runAll(compilation.ruleset(), scenarioFiles).stream().filter(result -> !result.passed())
+                activeScenarios(compilation.ruleset()).stream().filter(result -> !result.passed())
                         .forEach(result -> found.add(new FieldError("scenario " + result.file(),
                                 result.name() + ": " + String.join("; ", result.failures()))));
             }
@@ -261,6 +254,11 @@ public class RulesAuthoring {
             throw refusedEdit(name, why);
         }
         return outcome;
+    }
+
+    /** The active ruleset's scenarios, run on a draft. */
+    private List<ScenarioResult> activeScenarios(Ruleset draft) {
+        return scenarios.runAll(draft, rulesets.activation().map(Activation::scenarioFiles).orElse(Map.of()));
     }
 
     private static RefusedException refusedEdit(String name, List<FieldError> problems) {

@@ -20,6 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import dev.reservewatch.service.SeriesCsv;
+
 /**
  * What the console stands on, without a browser: its pages and assets come from the service itself under a
  * Content-Security-Policy of its own origin, and the endpoints it added answer as the API documents them
@@ -61,12 +63,13 @@ class ConsoleResourceTest {
     @Test
     void namesEveryFormInputByTheContractsFieldName() throws IOException {
         String fields = Files.readString(Path.of("src/main/resources/META-INF/resources/console/fields.js"));
-        for (String name : List.of("reserveBalancesBn", "fedTotalAssetsBn", "treasuryHoldingsBn", "mbsHoldingsBn",
-                "onRrpBalanceBn", "onRrpPeakBn", "treasuryGeneralAccountBn", "bankTotalAssetsBn", "iorbPct", "effrPct",
-                "sofrPct", "repoRateHighPct", "targetRangeLowPct", "targetRangeHighPct",
-                "largeBankExcessReserveRatioPct", "smallBankExcessReserveRatioPct", "srfTakeupBn", "nominalGdpBn",
-                "cpiYoYPct", "corePcePct", "runoffActive", "runoffTreasuryCapBn", "runoffMbsCapBn",
-                "runoffPurchasesActive")) {
+        assertThat(Files.readString(Path.of("src/main/resources/META-INF/resources/index.html")))
+                .contains("name=\"asOf\"");
+        // the series CSV's columns: the snapshot's fields, the runoff's as runoffActive, runoffTreasuryCapBn, ...
+        for (String name : SeriesCsv.columns()) {
+            if (name.equals("asOf")) {
+                continue; // the date field is in the page itself, name="asOf"
+            }
             assertThat(fields).as("the form's field " + name).contains("'" + name + "'");
         }
     }

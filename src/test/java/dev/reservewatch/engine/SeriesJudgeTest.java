@@ -31,6 +31,24 @@ class SeriesJudgeTest {
     }
 
     @Test
+    void givesEachPointTheVerdictItsSnapshotWithTheEarlierPointsAsHistoryGets() {
+        List<MarketSnapshot> points = new ArrayList<>();
+        LocalDate day = LocalDate.of(2025, 7, 2);
+        for (int week = 0; week < 20; week++) {
+            points.add(point(day.plusWeeks(week).toString(), 4.08 + week * 0.0025, 4.05 + week * 0.004,
+                    3300 - week * 25, 200 - week * 10));
+        }
+        List<Verdict> series = judge.judge(ShippedRules.ruleset(), points).verdicts();
+        DecisionEngine engine = new DecisionEngine();
+        for (int i = 0; i < points.size(); i++) {
+            Verdict alone = engine.evaluate(ShippedRules.ruleset(), points.get(i).withHistory(points.subList(0, i)));
+            // the markets a series builds once and shares (the watchlist's pace among them) change nothing
+            assertThat(series.get(i).withEvaluationMicros(0)).as("week " + i).isEqualTo(alone.withEvaluationMicros(0));
+        }
+        assertThat(series.get(19).watchlist()).anySatisfy(watch -> assertThat(watch.trendPerWeek()).isNotNull());
+    }
+
+    @Test
     void judgesPointsInDateOrderEachWithTheEarlierOnesAsHistory() {
         List<MarketSnapshot> points = new ArrayList<>();
         LocalDate day = LocalDate.of(2025, 7, 2);
