@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -27,12 +29,21 @@ import dev.reservewatch.error.Problem;
  * run at most {@code limits.concurrent-uploads} at a time (429 beyond), so that the folder holds at most that
  * many bodies. A body sent without a length is bounded by the hard cap as it arrives, and by the endpoint's
  * limit once read (the resources check it again).
+ * <p>
+ * Most HTTP clients send the whole body before they read the answer. A refused body of at most
+ * {@link #DRAIN_BYTES} is therefore read and dropped after the answer has gone out, so that such a client gets
+ * the problem document rather than a reset connection, and may go on using the connection; a larger one, or one
+ * the client holds back until told to send it ({@code Expect: 100-continue}), is answered and the connection
+ * closed at once.
  */
 @ApplicationScoped
 public class BodyLimits {
 
     /** Just before Quarkus' upload-limit route (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT, -2). */
     static final int ORDER = -3;
+
+    /** The largest refused body that is read and dropped rather than cut off by closing the connection. */
+    static final long DRAIN_BYTES = 4L * 1024 * 1024;
 
     private final long cap;
     private final LimitsConfig limits;
@@ -56,12 +67,12 @@ public class BodyLimits {
         boolean post = context.request().method().name().equals(HttpMethod.POST.name());
         Limit limit = post ? limitOf(path) : null;
         if (declared > cap) {
-            refuse(context, 413, Problem.tooLarge(PayloadTooLargeException.bytes("body", declared, cap,
+            refuse(context, declared, 413, Problem.tooLarge(PayloadTooLargeException.bytes("body", declared, cap,
                     "quarkus.http.limits.max-body-size, over every endpoint").getMessage()));
             return;
         }
         if (limit != null && declared > limit.bytes()) {
-            refuse(context, 413, Problem.tooLarge(
+            refuse(context, declared, 413, Problem.tooLarge(
                     PayloadTooLargeException.bytes("body", declared, limit.bytes(), limit.name()).getMessage()));
             return;
         }
@@ -69,7 +80,7 @@ public class BodyLimits {
             if (uploads.incrementAndGet() > limits.concurrentUploads()) {
                 uploads.decrementAndGet();
                 context.response().putHeader(HttpHeaderNames.RETRY_AFTER, "1");
-                refuse(context, 429, Problem.of(429, "Too many uploads at once", limits.concurrentUploads()
+                refuse(context, declared, 429, Problem.of(429, "Too many uploads at once", limits.concurrentUploads()
                         + " FRED uploads are being read already (limits.concurrent-uploads); try again in a moment."));
                 return;
             }
@@ -91,19 +102,34 @@ public class BodyLimits {
         };
     }
 
-    private void refuse(RoutingContext context, int status, Problem problem) {
+    /**
+     * Answers at once; then reads and drops a body of known length up to {@link #DRAIN_BYTES} that is on its way,
+     * or closes the connection.
+     */
+    private void refuse(RoutingContext context, long declared, int status, Problem problem) {
         String body;
         try {
             body = json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A problem document always serialises", e);
         }
-        // the body is left unread, so the connection cannot carry another request: closed once answered
-        context.response().setStatusCode(status)
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaderNames.CONNECTION, "close")
+        HttpServerRequest request = context.request();
+        HttpServerResponse response = context.response().setStatusCode(status)
+                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        // a client that asked to be told before sending its body (Expect: 100-continue) will not send it now
+        boolean bodyComing = !"100-continue".equalsIgnoreCase(request.getHeader(HttpHeaderNames.EXPECT));
+        if (bodyComing && declared >= 0 && declared <= DRAIN_BYTES) {
+            // the rest of the body is read and dropped; once it has all come, the connection is ready for the next
+            request.handler(dropped -> {
+            });
+            request.resume();
+            response.end(body);
+            return;
+        }
+        // a body of unknown or larger length is left unread, so the connection cannot carry another request
+        response.putHeader(HttpHeaderNames.CONNECTION, "close")
                 .end(body)
-                .onComplete(sent -> context.request().connection().close());
+                .onComplete(sent -> request.connection().close());
     }
 
     /** The Content-Length as sent, or -1 when absent or not a number (the HTTP decoder refuses those). */

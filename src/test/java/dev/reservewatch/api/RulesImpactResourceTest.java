@@ -223,12 +223,11 @@ class RulesImpactResourceTest {
     @Test
     void refusesABodyDeclaredAboveTheSeriesLimitBeforeItIsSent() throws IOException {
         // 17,000,000 bytes declared, above limits.series-body (16M); only the headers go out
-        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
-            socket.setSoTimeout(10_000);
+        try (Socket socket = RawHttp.open(root)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /rules/impact HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Authorization: Bearer " + RulesAdminResourceTest.AUTHOR + "\r\n"
-                    + "Content-Length: 17000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            out.write(RawHttp.postHead("/rules/impact", "application/json", 17_000_000,
+                    "Authorization: Bearer " + RulesAdminResourceTest.AUTHOR));
+            out.write('{');
             out.flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 413")

@@ -209,11 +209,9 @@ class SeriesResourceTest {
         byte[] tail = "\r\n--b0undary--\r\n".getBytes(StandardCharsets.US_ASCII);
         long rows = (17L << 20) / "2025-10-15,3019000\n".length();
         // declared up front: refused before the body is read
-        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /backtests/fred HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: multipart/form-data; boundary=b0undary\r\nContent-Length: " + (17L << 20)
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        try (Socket socket = RawHttp.open(root)) {
+            socket.getOutputStream().write(RawHttp.postHead("/backtests/fred", "multipart/form-data; boundary=b0undary",
+                    17L << 20));
             socket.getOutputStream().write(head);
             String answer = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")

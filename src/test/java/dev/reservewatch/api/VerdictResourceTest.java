@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -122,11 +123,10 @@ class VerdictResourceTest {
     @Test
     void answersABodyDeclaredAboveTheHardCapWithAProblemBeforeItIsSent() throws IOException {
         // 40,000,000 bytes declared, above quarkus.http.limits.max-body-size (32M); only the headers go out
-        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
-            socket.setSoTimeout(10_000);
+        try (Socket socket = RawHttp.open(root)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /verdicts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 40000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            out.write(RawHttp.postHead("/verdicts", "application/json", 40_000_000));
+            out.write('{');
             out.flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             org.assertj.core.api.Assertions.assertThat(answer)
@@ -139,21 +139,42 @@ class VerdictResourceTest {
     }
 
     @Test
-    void refusesABodyAboveTheLimit() throws IOException {
-        // a body of 1 MiB + 24 bytes, above limits.verdict-body (1M): answered before it is read, so the client
-        // sends only its start (a client writing on would meet the closed connection, as a timing race)
-        String start = "{\"asOf\": \"2025-10-24\"";
-        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
-            socket.setSoTimeout(10_000);
+    void refusesABodyAboveTheLimitAndLetsAClientThatSendsItAnywayGoOn() throws IOException {
+        // 1 MiB + 1 byte, above limits.verdict-body (1M): answered as soon as the headers are in, without "close"
+        byte[] body = new byte[1024 * 1024 + 1];
+        java.util.Arrays.fill(body, (byte) ' ');
+        try (Socket socket = RawHttp.open(root)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /verdicts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + (1024 * 1024 + start.length() + 1) + "\r\n\r\n" + start)
-                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            out.write(RawHttp.postHead("/verdicts", "application/json", body.length));
+            out.flush();
+            RawHttp.Answer refused = RawHttp.read(in);
+            assertThat(refused.head()).startsWith("HTTP/1.1 413")
+                    .containsIgnoringCase("content-type: application/problem+json")
+                    .doesNotContainIgnoringCase("connection: close");
+            assertThat(refused.body()).contains("limits.verdict-body");
+
+            // as most clients do, the whole body goes out after the answer: it is read and dropped, not cut off
+            out.write(body);
+            out.write(RawHttp.postHead("/verdicts", "application/json", article().length));
+            out.write(article());
+            out.flush();
+            RawHttp.Answer judged = RawHttp.read(in);
+            assertThat(judged.head()).as("the next request on the same connection").startsWith("HTTP/1.1 200");
+            assertThat(judged.body()).contains("\"regime\":\"SCARCE\"");
+        }
+    }
+
+    @Test
+    void closesTheConnectionOnABodyRefusedBeforeTheClientSentIt() throws IOException {
+        // Expect: 100-continue: the client holds the body back until told to send it, so none will follow
+        try (Socket socket = RawHttp.open(root)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(RawHttp.postHead("/verdicts", "application/json", 1024 * 1024 + 1, "Expect: 100-continue"));
             out.flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 413")
-                    .containsIgnoringCase("content-type: application/problem+json")
-                    .contains("limit");
+            assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("connection: close")
+                    .contains("limits.verdict-body");
         }
     }
 
