@@ -63,9 +63,10 @@ public class BodyLimits {
 
     private void check(RoutingContext context) {
         long declared = declaredLength(context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH));
-        String path = context.request().path();
-        boolean post = context.request().method().name().equals(HttpMethod.POST.name());
-        Limit limit = post ? limitOf(path) : null;
+        String path = routed(context.normalizedPath());
+        String method = context.request().method().name();
+        boolean post = method.equals(HttpMethod.POST.name());
+        Limit limit = limitOf(method, path);
         if (declared > cap) {
             refuse(context, declared, 413, Problem.tooLarge(PayloadTooLargeException.bytes("body", declared, cap,
                     "quarkus.http.limits.max-body-size, over every endpoint").getMessage()));
@@ -92,7 +93,22 @@ public class BodyLimits {
     private record Limit(long bytes, String name) {
     }
 
-    private Limit limitOf(String path) {
+    /**
+     * The path as the resources are matched on it: decoded and without dot segments (Vert.x' normalised path),
+     * repeated slashes as one, no trailing slash; so that no spelling of an endpoint's path escapes its limit.
+     */
+    static String routed(String normalized) {
+        String path = normalized.replaceAll("/{2,}", "/");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private Limit limitOf(String method, String path) {
+        if (method.equals(HttpMethod.PUT.name()) && path.startsWith(RulesResource.FILES_PATH)) {
+            return new Limit(limits.validateBody().asLongValue(), "limits.validate-body");
+        }
+        if (!method.equals(HttpMethod.POST.name())) {
+            return null;
+        }
         return switch (path) {
             case "/verdicts" -> new Limit(limits.verdictBody().asLongValue(), "limits.verdict-body");
             case "/verdicts/series", "/rules/impact", BacktestResource.FRED_PATH ->

@@ -29,9 +29,9 @@ public class ExampleResource {
     @Operation(operationId = "listExamples", summary = "Snapshots to start from", description = "The article's example, the latest week of the "
             + "shipped history with the weeks before it as its history, and each scenario's snapshot of the active "
             + "rules: {id, label, source, snapshot}.")
-    @APIResponse(responseCode = "200", description = "The examples, the article's first")
+    @APIResponse(responseCode = "200", description = "The examples, the article's first; no scenario's while no"
+            + " ruleset is active")
     @APIResponse(responseCode = "406", description = "The client accepts no JSON")
-    @APIResponse(responseCode = "503", description = "No ruleset is active yet")
     public List<ExampleSnapshots.Example> examples() {
         return examples.all();
     }

@@ -41,9 +41,7 @@ record FredUpload(Map<String, String> downloads, byte[] policy, LocalDate from, 
             }
             for (FormValue value : part.getValue()) {
                 long size = sizeOf(value);
-                if (size > limit) {
-                    throw PayloadTooLargeException.bytes("part " + name, size, limit, "limits.series-body");
-                }
+                PayloadTooLargeException.checkBytes("part " + name, size, limit, "limits.series-body");
                 total += size;
             }
             if (FORM_VALUES.contains(name) && part.getValue().iterator().next().isFileItem()) {
@@ -53,9 +51,7 @@ record FredUpload(Map<String, String> downloads, byte[] policy, LocalDate from, 
                         + ", plus the parts policy, from, to, view"));
             }
         }
-        if (total > limit) {
-            throw PayloadTooLargeException.bytes("upload", total, limit, "limits.series-body, over all its parts");
-        }
+        PayloadTooLargeException.checkBytes("upload", total, limit, "limits.series-body, over all its parts");
         if (!problems.isEmpty()) {
             throw new BadInputException(problems.size() + " bad part(s), first: " + problems.get(0).field() + " "
                     + problems.get(0).message(), problems);

@@ -113,7 +113,11 @@ public class ProblemMappers {
 
     /** What each endpoint reads, for a 415. */
     private static String accepted(String path) {
-        return switch (path) {
+        String routed = BodyLimits.routed(path);
+        if (routed.startsWith(RulesResource.FILES_PATH)) {
+            return "text/plain (the file's DRL text)";
+        }
+        return switch (routed) {
             case "/verdicts/series" -> "application/json (an array of snapshots) or text/csv";
             case "/rules/validate" -> "text/plain (one file, named by ?file=) or application/json ({\"files\": {...}})";
             case "/backtests/fred" -> "multipart/form-data, one part per FRED series";

@@ -46,6 +46,9 @@ import dev.reservewatch.service.SeriesService;
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
 
+    /** Where the rule files are read and saved, one by name under it (BodyLimits bounds a save by it). */
+    static final String FILES_PATH = "/rules/files/";
+
     private final RulesetService rulesets;
     private final RulesAuthoring authoring;
     private final SeriesService series;
@@ -102,6 +105,7 @@ public class RulesResource {
     @APIResponse(responseCode = "413", description = "Above rules.drafts.max-file-size")
     @APIResponse(responseCode = "422", description = "The edit would be refused; nothing was written")
     @APIResponse(responseCode = "429", description = "Another draft holds the drafts' turn")
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
             schema = @Schema(type = SchemaType.STRING, description = "The file's DRL text")))
     public ReloadOutcome save(@Parameter(description = "The file's name: letters, digits, '.', '_' or '-', ending "
@@ -250,9 +254,7 @@ public class RulesResource {
     }
 
     private void checkSize(byte[] body) {
-        long limit = limits.validateBody().asLongValue();
-        if (body.length > limit) {
-            throw PayloadTooLargeException.bytes("draft", body.length, limit, "limits.validate-body");
-        }
+        PayloadTooLargeException.checkBytes("draft", body.length, limits.validateBody().asLongValue(),
+                "limits.validate-body");
     }
 }

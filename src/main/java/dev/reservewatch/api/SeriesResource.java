@@ -57,7 +57,8 @@ public class SeriesResource {
             @DefaultValue("full") String view,
             @Parameter(description = SNAPSHOTS) @QueryParam("snapshots") @DefaultValue("false") boolean snapshots) {
         series.checkBodySize(body);
-        return series.judge(series.readJson(body), view(view), snapshots);
+        View shape = view(view); // checked before the points are read
+        return series.judge(series.readJson(body), shape, snapshots);
     }
 
     @POST
@@ -72,7 +73,8 @@ public class SeriesResource {
             @DefaultValue("full") String view,
             @Parameter(description = SNAPSHOTS) @QueryParam("snapshots") @DefaultValue("false") boolean snapshots) {
         series.checkBodySize(body);
-        return series.judge(series.readCsv(body), view(view), snapshots);
+        View shape = view(view); // checked before the points are read
+        return series.judge(series.readCsv(body), shape, snapshots);
     }
 
     static View view(String view) {

@@ -64,10 +64,8 @@ public class VerdictResource {
     @APIResponse(responseCode = "503", description = "No ruleset is active yet")
     public RestResponse<Verdict> judge(byte[] body, @Parameter(description = "full (default), or compact: without "
             + "the watchlist") @QueryParam("view") @DefaultValue("full") String view) {
-        long limit = limits.verdictBody().asLongValue();
-        if (body.length > limit) {
-            throw PayloadTooLargeException.bytes("snapshot", body.length, limit, "limits.verdict-body");
-        }
+        PayloadTooLargeException.checkBytes("snapshot", body.length, limits.verdictBody().asLongValue(),
+                "limits.verdict-body");
         boolean compact = SeriesResource.view(view) == View.COMPACT;
         Verdict verdict = verdicts.judge(reader.read(body), body);
         return answer(compact ? verdict.withoutWatchlist() : verdict);

@@ -20,7 +20,7 @@ public interface LimitsConfig {
     @WithDefault("10000")
     int seriesPoints();
 
-    /** Largest body {@code POST /rules/validate} accepts. */
+    /** Largest body {@code POST /rules/validate} and {@code PUT /rules/files/{name}} accept. */
     @WithDefault("1M")
     MemorySize validateBody();
 

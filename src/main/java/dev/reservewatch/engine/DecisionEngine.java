@@ -67,13 +67,10 @@ public final class DecisionEngine {
 
     /** Judges a snapshot with the history it carries. */
     public Verdict evaluate(Ruleset ruleset, MarketSnapshot snapshot) {
-        return evaluate(ruleset, snapshot, History.of(snapshot.history()));
-    }
-
-    /** Judges a snapshot with the given history (a series passes each point the points before it). */
-    public Verdict evaluate(Ruleset ruleset, MarketSnapshot snapshot, History history) {
+        long started = System.nanoTime();
+        History history = History.of(snapshot.history());
         return evaluate(ruleset, snapshot, history, market(snapshot, history),
-                index -> market(history.get(index), history.upTo(index)));
+                index -> market(history.get(index), history.upTo(index)), started);
     }
 
     /** The fact the rules see for a point with the points before it. */
@@ -84,11 +81,10 @@ public final class DecisionEngine {
     /**
      * Judges a snapshot whose market is already built; {@code marketAt} gives the market of the history's point
      * at an index (a series builds each once and hands it on, as the later points' watchlists measure their pace
-     * from it).
+     * from it). {@code started} is when the work on this verdict began, building its market included.
      */
     Verdict evaluate(Ruleset ruleset, MarketSnapshot snapshot, History history, Market market,
-            IntFunction<Market> marketAt) {
-        long started = System.nanoTime();
+            IntFunction<Market> marketAt, long started) {
         Record record = new Record();
         KieSession session = ruleset.sessions().take();
         boolean clean = false;

@@ -122,11 +122,9 @@ public final class RulesetValidator {
                     "rules.drafts.max-files", "Send fewer files at once.");
         }
         for (Map.Entry<String, String> file : edited.entrySet()) {
-            long bytes = file.getValue().getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > limits.maxFileBytes()) {
-                throw PayloadTooLargeException.bytes("draft file " + clip(file.getKey()), bytes, limits.maxFileBytes(),
-                        "rules.drafts.max-file-size");
-            }
+            PayloadTooLargeException.checkBytes("draft file " + clip(file.getKey()),
+                    file.getValue().getBytes(StandardCharsets.UTF_8).length, limits.maxFileBytes(),
+                    "rules.drafts.max-file-size");
         }
     }
 

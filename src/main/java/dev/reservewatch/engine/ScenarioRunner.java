@@ -125,20 +125,23 @@ public final class ScenarioRunner {
             }
         }
         for (Scenario.WatchExpectation watch : expect.watch()) {
-            List<Verdict.Watch> entries = verdict.watchlist() == null ? List.of() : verdict.watchlist().stream()
+            List<Verdict.Watch> entries = verdict.watchlist().stream()
                     .filter(entry -> entry.signal().equals(watch.signal())
                             && (watch.metric() == null || entry.metric().equals(watch.metric())))
                     .toList();
+            // one entry must meet every expectation: firing as expected, and then near its line
+            List<Verdict.Watch> firingAsExpected = watch.firing() == null ? entries
+                    : entries.stream().filter(entry -> entry.firing() == watch.firing()).toList();
             String what = watch.signal() + (watch.metric() == null ? "" : " on " + watch.metric());
             if (entries.isEmpty()) {
                 failures.add("expected a watchlist entry for " + what + " but there was none");
-            } else if (watch.firing() != null && entries.stream().noneMatch(e -> e.firing() == watch.firing())) {
+            } else if (firingAsExpected.isEmpty()) {
                 failures.add("expected the watchlist entry for " + what + (watch.firing() ? " firing" : " not firing")
                         + " but it was" + (watch.firing() ? " not" : ""));
-            } else if (watch.withinPct() != null && entries.stream().noneMatch(e -> e.distancePct() != null
+            } else if (watch.withinPct() != null && firingAsExpected.stream().noneMatch(e -> e.distancePct() != null
                     && Math.abs(e.distancePct()) <= watch.withinPct())) {
                 failures.add("expected the watchlist entry for " + what + " within " + watch.withinPct()
-                        + "% of its line but it was " + entries.get(0).distancePct() + "%");
+                        + "% of its line but it was " + firingAsExpected.get(0).distancePct() + "%");
             }
         }
         return failures;

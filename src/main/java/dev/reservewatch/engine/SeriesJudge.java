@@ -118,7 +118,9 @@ public final class SeriesJudge {
 
         /** The verdict of point {@code index}, with every point before it as its history. */
         public Verdict judge(Ruleset ruleset, int index) {
-            return engine.evaluate(ruleset, sorted.get(index), all.upTo(index), marketAt(index), this::marketAt);
+            long started = System.nanoTime();
+            return engine.evaluate(ruleset, sorted.get(index), all.upTo(index), marketAt(index), this::marketAt,
+                    started);
         }
 
         private Market marketAt(int index) {

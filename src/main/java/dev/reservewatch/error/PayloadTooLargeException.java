@@ -13,6 +13,13 @@ public final class PayloadTooLargeException extends RuntimeException {
                 + " bytes (" + setting + ").");
     }
 
+    /** Refuses (as {@link #bytes}) a {@code size} above {@code limit}. */
+    public static void checkBytes(String what, long size, long limit, String setting) {
+        if (size > limit) {
+            throw bytes(what, size, limit, setting);
+        }
+    }
+
     /**
      * {@code subject} holds {@code count} {@code things} where {@code limit} are allowed by {@code setting};
      * {@code advice} says what to do instead.

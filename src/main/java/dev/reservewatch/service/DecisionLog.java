@@ -195,7 +195,10 @@ public class DecisionLog {
         }
         // lock-free: requests never wait on the writer, nor wake it (it looks every few milliseconds)
         long weight = entry.weight();
-        if (queued.incrementAndGet() > capacity || queuedBytes.addAndGet(weight) > capacityBytes) {
+        // both counted before either is checked, so that both are taken back together
+        boolean overLines = queued.incrementAndGet() > capacity;
+        boolean overBytes = queuedBytes.addAndGet(weight) > capacityBytes;
+        if (overLines || overBytes) {
             queued.decrementAndGet();
             queuedBytes.addAndGet(-weight);
             drop(1, "the queue is full (" + capacity + " lines or " + capacityBytes + " bytes)");

@@ -223,21 +223,26 @@ public class RulesAuthoring {
                     + "deployment ships rule edits (k8s/README.md, shipping a rule edit).", List.of());
         }
         Map<String, String> drafts = Map.of(name, text);
-        Ruleset active = rulesets.active();
-        List<FieldError> problems = validator.withDraft(validator.laidOver(drafts, active), drafts, compilation -> {
-            List<FieldError> found = new ArrayList<>();
-            compilation.errors().forEach(error -> found.add(new FieldError(error.file() + ":" + error.line() + ":"
+        // checked, written and activated in one turn of the drafts: two saves never interleave, and each is
+        // checked against the folder it is written into
+        return validator.withDraft(validator.laidOver(drafts, rulesets.active()), drafts, compilation -> {
+            List<FieldError> problems = new ArrayList<>();
+            compilation.errors().forEach(error -> problems.add(new FieldError(error.file() + ":" + error.line() + ":"
                     + error.column(), error.message())));
-            if (found.isEmpty()) {
+            if (problems.isEmpty()) {
                 activeScenarios(compilation.ruleset()).stream().filter(result -> !result.passed())
-                        .forEach(result -> found.add(new FieldError("scenario " + result.file(),
+                        .forEach(result -> problems.add(new FieldError("scenario " + result.file(),
                                 result.name() + ": " + String.join("; ", result.failures()))));
             }
-            return found;
+            if (!problems.isEmpty()) {
+                throw refusedEdit(name, problems);
+            }
+            return writeAndReload(name, text);
         });
-        if (!problems.isEmpty()) {
-            throw refusedEdit(name, problems);
-        }
+    }
+
+    /** Writes the checked file and activates the folder; if the reload refuses it, puts the folder back. */
+    private ReloadOutcome writeAndReload(String name, String text) {
         Path file = rulesets.rulesDir().resolve(name);
         byte[] before = read(file);
         write(file, text.getBytes(StandardCharsets.UTF_8));
@@ -249,9 +254,7 @@ public class RulesAuthoring {
                 write(file, before);
             }
             rulesets.reload();
-            List<FieldError> why = new ArrayList<>();
-            why.add(new FieldError("reload", outcome.rejection().reason()));
-            throw refusedEdit(name, why);
+            throw refusedEdit(name, List.of(new FieldError("reload", outcome.rejection().reason())));
         }
         return outcome;
     }
@@ -275,13 +278,18 @@ public class RulesAuthoring {
         }
     }
 
-    /** Writes through a temporary file in the same folder, moved over the file at once. */
+    /** Writes through a temporary file in the same folder, moved over the file at once; none is left behind. */
     private static void write(Path file, byte[] content) {
         Path temporary = file.resolveSibling("." + file.getFileName() + ".saving");
         try {
             Files.write(temporary, content);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw new UncheckedIOException(e);
         }
     }

@@ -35,6 +35,8 @@ public class SeriesService {
     private final LimitsConfig limits;
     private final ObjectMapper mapper;
     private final VerdictMetrics metrics;
+    /** The shipped policy calendar, read on first use (it never changes while the service runs). */
+    private volatile RunoffCalendar shippedCalendar;
 
     public SeriesService(SnapshotReader reader, RulesetService rulesets, DecisionEngine engine, DecisionLog log,
             LimitsConfig limits, ObjectMapper mapper, VerdictMetrics metrics) {
@@ -48,10 +50,8 @@ public class SeriesService {
     }
 
     public void checkBodySize(byte[] body) {
-        long limit = limits.seriesBody().asLongValue();
-        if (body.length > limit) {
-            throw PayloadTooLargeException.bytes("series", body.length, limit, "limits.series-body");
-        }
+        PayloadTooLargeException.checkBytes("series", body.length, limits.seriesBody().asLongValue(),
+                "limits.series-body");
     }
 
     public List<MarketSnapshot> readJson(byte[] body) {
@@ -118,7 +118,16 @@ public class SeriesService {
         return new SeriesAnswer(id, ruleset.version(), verdicts.size(), verdicts, result.changes(), snapshots);
     }
 
+    /** The calendar sent with a backtest, or the shipped one when none was. */
     public RunoffCalendar calendar(byte[] json) {
-        return json == null ? RunoffCalendar.shipped(mapper) : RunoffCalendar.read(mapper, json);
+        if (json != null) {
+            return RunoffCalendar.read(mapper, json);
+        }
+        RunoffCalendar shipped = shippedCalendar;
+        if (shipped == null) {
+            shipped = RunoffCalendar.shipped(mapper);
+            shippedCalendar = shipped;
+        }
+        return shipped;
     }
 }

@@ -10,6 +10,12 @@ import static org.hamcrest.Matchers.not;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +65,37 @@ class RulesFilesResourceTest {
                 .then().statusCode(422).body("errors[0].field", containsString("facilities.drl:"));
         assertThat(Files.readString(DIR.resolve("facilities.drl"))).isEqualTo(before);
         given().when().get("/rules").then().body("version", is(version));
+    }
+
+    @Test
+    void savesOneAtATimeSoThatWhatServesIsWhatTheFolderHolds() throws Exception {
+        String base = Files.readString(DIR.resolve("inflation.drl"));
+        List<String> texts = List.of(base + "\n// desk A\n", base + "\n// desk B\n");
+        ExecutorService desks = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String text : texts) {
+                answers.add(desks.submit(() -> admin().body(text).when().put("/rules/files/inflation.drl")
+                        .then().extract().statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            desks.shutdownNow();
+        }
+        String onDisk = Files.readString(DIR.resolve("inflation.drl"));
+        assertThat(texts).contains(onDisk);
+        given().when().get("/rules/files/inflation.drl").then().body(is(onDisk));
+        assertThat(DIR.resolve(".inflation.drl.saving")).doesNotExist();
+    }
+
+    @Test
+    void aSaveSentAsJsonIsToldToSendText() {
+        given().header("Authorization", "Bearer " + RulesAdminResourceTest.TOKEN).contentType(ContentType.JSON)
+                .body("{\"text\": \"package rules;\"}").when().put("/rules/files/new.drl")
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("detail", containsString("text/plain"));
     }
 
     @Test

@@ -21,6 +21,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -162,6 +165,30 @@ class VerdictResourceTest {
             RawHttp.Answer judged = RawHttp.read(in);
             assertThat(judged.head()).as("the next request on the same connection").startsWith("HTTP/1.1 200");
             assertThat(judged.body()).contains("\"regime\":\"SCARCE\"");
+        }
+    }
+
+    @Test
+    void refusesADeclaredBodyAboveItsLimitHoweverThePathIsSpelt() throws IOException {
+        // the resources answer these spellings too, so the limit must hold for each; only the headers go out
+        Map<String, String> limitOf = new LinkedHashMap<>();
+        for (String path : List.of("/verdicts/", "//verdicts", "/%76erdicts", "/rules/../verdicts")) {
+            limitOf.put("POST " + path, "limits.verdict-body");
+        }
+        limitOf.put("POST /backtests/fred/", "limits.series-body");
+        limitOf.put("PUT /rules/files/a.drl", "limits.validate-body");
+        for (Map.Entry<String, String> request : limitOf.entrySet()) {
+            String[] methodAndPath = request.getKey().split(" ");
+            try (Socket socket = RawHttp.open(root)) {
+                OutputStream out = socket.getOutputStream();
+                out.write((methodAndPath[0] + " " + methodAndPath[1] + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: text/plain\r\nContent-Length: " + (17 << 20) + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
+                assertThat(answer.head()).as(request.getKey()).startsWith("HTTP/1.1 413");
+                assertThat(answer.body()).as(request.getKey()).contains(request.getValue());
+            }
         }
     }
 

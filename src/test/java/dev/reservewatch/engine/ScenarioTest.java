@@ -2,6 +2,8 @@ package dev.reservewatch.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -9,6 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+
+import dev.reservewatch.contract.Verdict;
+import dev.reservewatch.model.ReserveRegime;
 
 /**
  * Every scenario in rules/scenarios against the shipped rules, without booting Quarkus: one test per
@@ -49,5 +54,26 @@ class ScenarioTest {
                 "2022-06-runoff-starts.json", "2024-06-buffer-draining.json", "2025-10-article-alarm.json",
                 "2025-12-after-qt.json", "2019-09-repo-spike.json", "2021-12-abundant-no-runoff.json",
                 "thin-inputs-unknown.json");
+    }
+
+    @Test
+    void aWatchExpectationIsMetByOneEntryNotByTwoBetweenThem() {
+        // a signal watched on two figures: one firing far past its line, one near its line but not firing
+        Verdict verdict = new Verdict(LocalDate.parse("2025-10-24"), ReserveRegime.SCARCE, List.of(), List.of(),
+                List.of(watch("reservesToGdpPct", true, -50.0), watch("reservesToAssetsPct", false, 5.0)), "",
+                List.of(), List.of(), new Verdict.RulesetRef("sha256:x", Instant.EPOCH), 1, null);
+        Scenario.Expectation firingAndNear = new Scenario.Expectation(null, null, null, null, null,
+                List.of(new Scenario.WatchExpectation("EXCESS_RESERVES_SCARCE", null, true, 10.0)));
+        assertThat(ScenarioRunner.check(firingAndNear, verdict)).singleElement().asString()
+                .contains("within 10.0% of its line but it was -50.0%");
+
+        Scenario.Expectation notFiringAndNear = new Scenario.Expectation(null, null, null, null, null,
+                List.of(new Scenario.WatchExpectation("EXCESS_RESERVES_SCARCE", null, false, 10.0)));
+        assertThat(ScenarioRunner.check(notFiringAndNear, verdict)).isEmpty();
+    }
+
+    private static Verdict.Watch watch(String metric, boolean firing, double distancePct) {
+        return new Verdict.Watch("EXCESS_RESERVES_SCARCE", metric, 10, 10, "%", "BELOW", distancePct / 10,
+                distancePct, firing, "rule", null, null, null, "past the line");
     }
 }

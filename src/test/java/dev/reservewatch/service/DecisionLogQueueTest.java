@@ -67,6 +67,28 @@ class DecisionLogQueueTest {
     }
 
     @Test
+    void keepsItsByteBoundAfterDroppingLinesForTheLineBound() throws Exception {
+        byte[] small = "{\"asOf\":\"2025-10-24\"}".getBytes(StandardCharsets.UTF_8);
+        long room = 2 * (512 + small.length);
+        DecisionLog log = new DecisionLog(new Config(dir.resolve("d.jsonl"), 2, room, 1 << 20), new ObjectMapper(),
+                new SimpleMeterRegistry());
+        // two lines fill the queue; five more are dropped for the line bound, and must not free any bytes
+        for (int i = 0; i < 7; i++) {
+            log.record(verdict("id-" + i), null, small);
+        }
+        assertThat(log.dropped()).isEqualTo(5);
+        log.onStart(null);
+        await(() -> log.written() >= 2);
+
+        // one entry heavier than the whole byte bound, into an empty queue
+        log.record(verdict("heavy"), null, ("{\"asOf\":\"2025-10-24\",\"pad\":\"" + "x".repeat(1_500) + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        log.onStop(null);
+        assertThat(log.dropped()).isEqualTo(6);
+        assertThat(log.written()).isEqualTo(2);
+    }
+
+    @Test
     void writesOnlyTheHeadOfALargeInputMarkedAsTruncated() throws Exception {
         Path file = dir.resolve("decisions.jsonl");
         DecisionLog log = new DecisionLog(new Config(file, 10, 1 << 20, 64), new ObjectMapper(),
