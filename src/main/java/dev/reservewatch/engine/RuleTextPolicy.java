@@ -2,6 +2,7 @@ package dev.reservewatch.engine;
 
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -144,7 +145,8 @@ public final class RuleTextPolicy {
             return problems;
         }
         for (Parsed each : parsed) {
-            new FileCheck(each.file(), each.pkg(), declared, packages, globals, problems).run();
+            new FileCheck(each.file(), each.pkg(), declared, packages, globals, problems,
+                    lineStarts(each.file().content())).run();
         }
         return problems;
     }
@@ -152,9 +154,24 @@ public final class RuleTextPolicy {
     private record Parsed(RuleFile file, PackageDescr pkg) {
     }
 
-    /** The checks of one file, reporting into {@code problems}. */
+    /** The offsets at which the lines of {@code text} begin, the first at 0. */
+    private static int[] lineStarts(String text) {
+        int[] starts = new int[16];
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+        }
+        return Arrays.copyOf(starts, count);
+    }
+
+    /** The checks of one file, reporting into {@code problems}; {@code lineStarts}: where each line begins. */
     private record FileCheck(RuleFile file, PackageDescr pkg, Set<String> declared, Set<String> packages,
-            Set<String> globals, List<CompileProblem> problems) {
+            Set<String> globals, List<CompileProblem> problems, int[] lineStarts) {
 
         void run() {
             checkImports();
@@ -370,15 +387,15 @@ public final class RuleTextPolicy {
             List<Token> tokens = tokens(text);
             for (int i = 0; i < tokens.size(); i++) {
                 Token token = tokens.get(i);
-                int line = offset < 0 ? knownLine : lineAt(offset + token.at());
+                int line = offset < 0 ? knownLine : offset + token.at(); // an offset until a line is needed
                 if (token.kind() == Kind.BAD_STRING) {
-                    refuse(line, where + ": a string with an escape or an unclosed quote ("
+                    refuse(lineAt(line, offset), where + ": a string with an escape or an unclosed quote ("
                             + clip(token.text()) + "); conditions take plain quoted text");
                 } else if (token.kind() == Kind.WORD && token.text().equals("new")) {
-                    refuse(line, where + ": 'new' creates objects while the rules compile; conditions compare facts"
+                    refuse(lineAt(line, offset), where + ": 'new' creates objects while the rules compile; conditions compare facts"
                             + " with literals, variables, thresholds and functions");
                 } else if (token.kind() == Kind.WORD && startsQualifiedName(tokens, i)) {
-                    refuse(line, where + ": '" + clip(qualifiedName(tokens, i)) + "' names a class by its full name;"
+                    refuse(lineAt(line, offset), where + ": '" + clip(qualifiedName(tokens, i)) + "' names a class by its full name;"
                             + " use the facts, the thresholds and the imported types");
                 }
             }
@@ -420,15 +437,15 @@ public final class RuleTextPolicy {
             return at < 0 ? rule.getLine() : lineAt(at);
         }
 
+        /** {@code lineOrOffset} as a line: it is one already when the expression's offset is not known. */
+        private int lineAt(int lineOrOffset, int offset) {
+            return offset < 0 ? lineOrOffset : lineAt(lineOrOffset);
+        }
+
+        /** The line of a character offset in the file. */
         private int lineAt(int offset) {
-            int line = 1;
-            String text = file.content();
-            for (int i = 0; i < offset && i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                }
-            }
-            return line;
+            int found = Arrays.binarySearch(lineStarts, Math.max(0, offset));
+            return found >= 0 ? found + 1 : -found - 1;
         }
 
         private void refuse(int line, String message) {

@@ -23,13 +23,11 @@ final class RulesClassLoader extends ClassLoader {
 
     static final int MAX_REMEMBERED = 10_000;
 
-    private final ClassLoader application;
     private final Map<String, Class<?>> found = new ConcurrentHashMap<>();
     private final Set<String> missing = ConcurrentHashMap.newKeySet();
 
     RulesClassLoader(ClassLoader application) {
         super("reserve-watch-rules", application);
-        this.application = application;
     }
 
     @Override
@@ -38,12 +36,12 @@ final class RulesClassLoader extends ClassLoader {
         if (known != null) {
             return known;
         }
-        if (missing.contains(name) || application.getResource(name.replace('.', '/') + ".class") == null) {
+        if (missing.contains(name) || getParent().getResource(name.replace('.', '/') + ".class") == null) {
             remember(name);
             throw new ClassNotFoundException(name);
         }
         try {
-            Class<?> loaded = application.loadClass(name);
+            Class<?> loaded = getParent().loadClass(name);
             found.put(name, loaded);
             return loaded;
         } catch (ClassNotFoundException e) {

@@ -21,8 +21,8 @@ import dev.reservewatch.model.Severity;
  * has the condition {@code someFigure < thresholds.someLine} (or {@code <=}, {@code >}, {@code >=}, or against
  * {@code -thresholds.someLine}) is watched on {@code someFigure} against {@code someLine}.
  */
-public record Trigger(String signal, Severity severity, String metric, String global, String field, boolean negated,
-        Side fires, boolean inclusive, String unit, String rule, Double threshold) {
+public record Trigger(String signal, String metric, String field, Side fires, boolean inclusive, String unit, String rule,
+        Double threshold) {
 
     /** Which side of the line fires. */
     public enum Side {
@@ -35,11 +35,11 @@ public record Trigger(String signal, Severity severity, String metric, String gl
 
     /** The triggers of these rules, one per signal, figure and line, in the order of the files. */
     static List<Trigger> of(List<RuleFile> files, Collection<RuleInfo> rules, Map<String, Object> globals) {
-        Map<String, String> contents = new LinkedHashMap<>();
-        files.forEach(file -> contents.put(file.name(), file.content()));
+        Map<String, String[]> lines = new LinkedHashMap<>();
+        files.forEach(file -> lines.put(file.name(), file.content().split("\n", -1)));
         Map<String, Trigger> triggers = new LinkedHashMap<>();
         for (RuleInfo rule : rules) {
-            String consequence = consequenceOf(contents.get(rule.file()), rule.line());
+            String consequence = consequenceOf(lines.get(rule.file()), rule.line());
             Matcher signal = SIGNAL.matcher(consequence);
             while (signal.find()) {
                 Severity severity = Severity.valueOf(signal.group(2));
@@ -55,7 +55,7 @@ public record Trigger(String signal, Severity severity, String metric, String gl
                             && comparison.group(4).equals(global) && comparison.group(5).equals(field)) {
                         String op = comparison.group(2);
                         boolean negated = !comparison.group(3).isEmpty();
-                        Trigger trigger = new Trigger(signal.group(1), severity, metric, global, field, negated,
+                        Trigger trigger = new Trigger(signal.group(1), metric, field,
                                 op.startsWith("<") ? Side.BELOW : Side.ABOVE, op.endsWith("="), signal.group(7),
                                 rule.name(), line(globals.get(global), field, negated));
                         triggers.putIfAbsent(trigger.signal() + " " + metric + " " + field, trigger);
@@ -94,11 +94,10 @@ public record Trigger(String signal, Severity severity, String metric, String gl
     }
 
     /** The text between a rule's {@code then} and its {@code end}, from the line of its header. */
-    private static String consequenceOf(String content, int headerLine) {
-        if (content == null || headerLine <= 0) {
+    private static String consequenceOf(String[] lines, int headerLine) {
+        if (lines == null || headerLine <= 0) {
             return "";
         }
-        String[] lines = content.split("\n", -1);
         StringBuilder consequence = new StringBuilder();
         boolean inThen = false;
         for (int i = headerLine - 1; i < lines.length; i++) {

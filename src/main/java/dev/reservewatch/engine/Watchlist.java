@@ -45,6 +45,7 @@ final class Watchlist {
      */
     static List<Verdict.Watch> of(Ruleset ruleset, Market market, Market earlier, Set<String> firedRules) {
         List<Ranked> entries = new ArrayList<>();
+        double windowWeeks = earlier == null ? 0 : ChronoUnit.DAYS.between(earlier.getAsOf(), market.getAsOf()) / 7.0;
         for (Trigger trigger : ruleset.triggers()) {
             Double observed = number(market, trigger.metric());
             Double threshold = trigger.threshold();
@@ -60,8 +61,7 @@ final class Watchlist {
             Double then = earlier == null ? null : number(earlier, trigger.metric());
             Double trend = null;
             if (then != null) {
-                double weeks = ChronoUnit.DAYS.between(earlier.getAsOf(), market.getAsOf()) / 7.0;
-                trend = weeks <= 0 ? null : Quantity.round2((observed - then) / weeks);
+                trend = windowWeeks <= 0 ? null : Quantity.round2((observed - then) / windowWeeks);
             }
             Double weeksToCross = null;
             LocalDate crossesAround = null;

@@ -32,6 +32,8 @@ public class ExampleSnapshots {
     private final SnapshotReader reader;
     private final BacktestService backtests;
     private final RulesetService rulesets;
+    /** The article's snapshot, read on first use. */
+    private volatile MarketSnapshot article;
 
     public ExampleSnapshots(SnapshotReader reader, BacktestService backtests, RulesetService rulesets) {
         this.reader = reader;
@@ -71,6 +73,15 @@ public class ExampleSnapshots {
     }
 
     private MarketSnapshot article() {
+        MarketSnapshot read = article;
+        if (read == null) {
+            read = readArticle();
+            article = read;
+        }
+        return read;
+    }
+
+    private MarketSnapshot readArticle() {
         try (InputStream in = ExampleSnapshots.class.getResourceAsStream(ARTICLE)) {
             if (in == null) {
                 throw new IllegalStateException(ARTICLE + " is not in the build");

@@ -174,6 +174,11 @@ public final class FredImport {
             start = start.minusWeeks(1);
         }
         TreeMap<LocalDate, Double> onRrpPeakSoFar = runningMax(bySeries.get(FredSeries.RRPONTSYD));
+        Published ioer = bySeries.get(FredSeries.IOER);
+        Published iorb = bySeries.get(FredSeries.IORB);
+        // IOER stands for the rate on reserves until IORB replaced it
+        LocalDate ioerUntil = ioer == null ? LocalDate.MIN
+                : iorb == null || iorb.first() == null ? LocalDate.MAX : iorb.firstPublished();
         List<MarketSnapshot> points = new ArrayList<>((int) count);
         for (LocalDate day = start; !day.isAfter(last); day = day.plusWeeks(1)) {
             Map<String, Double> figures = new java.util.HashMap<>();
@@ -185,11 +190,8 @@ public final class FredImport {
                     }
                 }
             }
-            Published ioer = bySeries.get(FredSeries.IOER);
-            Published iorb = bySeries.get(FredSeries.IORB);
-            if (!figures.containsKey("iorbPct") && ioer != null && (iorb == null || iorb.first() == null
-                    || day.isBefore(iorb.firstPublished()))) {
-                figures.put("iorbPct", ioer.on(day)); // IOER until IORB replaced it
+            if (!figures.containsKey("iorbPct") && day.isBefore(ioerUntil)) {
+                figures.put("iorbPct", ioer.on(day));
             }
             Double peak = asOf(onRrpPeakSoFar, day);
             points.add(new MarketSnapshot(day, figures.get("reserveBalancesBn"), figures.get("fedTotalAssetsBn"),

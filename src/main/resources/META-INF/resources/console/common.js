@@ -30,7 +30,12 @@ export async function api(method, path, { body, type, token } = {}) {
     return { status: 0, body: { title: 'The service cannot be reached', detail: String(error.message || error) } };
   }
   const contentType = response.headers.get('Content-Type') || '';
-  const text = await response.text();
+  let text;
+  try {
+    text = await response.text();
+  } catch (error) {
+    return { status: 0, body: { title: 'The answer broke off', detail: String(error.message || error) } };
+  }
   let parsed = text;
   if (contentType.includes('json') && text) {
     try {
@@ -160,7 +165,7 @@ export function renderWatchlist(watchlist) {
     const pace = watch.trendPerWeek === null || watch.trendPerWeek === undefined ? ''
       : ` · ${watch.trendPerWeek >= 0 ? '+' : ''}${figure(watch.trendPerWeek, watch.unit)} a week`;
     const cross = watch.weeksToCross === null || watch.weeksToCross === undefined ? ''
-      : ` · crosses in about ${watch.weeksToCross} weeks (${watch.crossesAround})`;
+      : ` · around ${watch.crossesAround}`;
     list.append(el('li', { class: `watch ${watch.firing ? 'firing' : ''}`, 'data-signal': watch.signal },
       el('label', { for: id }, el('code', { text: watch.signal }), ` ${watch.metric}`),
       el('meter', { id, min: '0', max: '100', low: '50', high: '80', optimum: '0', value: closeness.toFixed(0),

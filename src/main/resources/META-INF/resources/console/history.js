@@ -214,7 +214,14 @@ async function load(event) {
       return;
     }
     const type = /\.csv$/i.test(file.name) ? 'text/csv' : 'application/json';
-    answer = await api('POST', '/verdicts/series?view=compact&snapshots=true', { body: await file.text(), type });
+    let text;
+    try {
+      text = await file.text();
+    } catch (error) {
+      status(statusRegion, `${file.name} cannot be read: ${error.message || error}`, 'error');
+      return;
+    }
+    answer = await api('POST', '/verdicts/series?view=compact&snapshots=true', { body: text, type });
   }
   if (answer.status !== 200) {
     status(statusRegion, problemText(answer), 'error');

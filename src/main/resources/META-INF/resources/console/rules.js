@@ -89,8 +89,9 @@ function scenarios() {
       el('td', { text: scenario.passed ? 'passed' : `failed: ${scenario.failures.join('; ')}` })));
   }
   table.append(body);
-  document.getElementById('uncovered').textContent = rules.rulesFiringInNoScenario.length
-    ? `Rules that fire in no scenario: ${rules.rulesFiringInNoScenario.join('; ')}.` : 'Every rule fires in some scenario.';
+  document.getElementById('uncovered').textContent = !rules.version ? ''
+    : rules.rulesFiringInNoScenario.length
+      ? `Rules that fire in no scenario: ${rules.rulesFiringInNoScenario.join('; ')}.` : 'Every rule fires in some scenario.';
 }
 
 async function open(name) {
@@ -228,10 +229,12 @@ async function save() {
 }
 
 function download() {
-  const link = el('a', { href: URL.createObjectURL(new Blob([editor.getValue()], { type: 'text/plain' })), download: editing });
+  const url = URL.createObjectURL(new Blob([editor.getValue()], { type: 'text/plain' }));
+  const link = el('a', { href: url, download: editing });
   document.body.append(link);
   link.click();
   link.remove();
+  URL.revokeObjectURL(url);
   status(statusRegion, `${editing} downloaded: ship it as the deployment ships rule edits.`, 'ok');
 }
 
