@@ -3,7 +3,7 @@ package dev.reservewatch;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
-import dev.reservewatch.engine.EarlyCompilation;
+import dev.reservewatch.engine.lifecycle.EarlyCompilation;
 
 /**
  * The service's entry point: starts compiling the rules on a second thread, then boots Quarkus, so that

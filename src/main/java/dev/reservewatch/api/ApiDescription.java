@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
+import dev.reservewatch.contract.ReloadRejection;
 import dev.reservewatch.error.Problem;
 import dev.reservewatch.service.FredSeries;
 
@@ -69,7 +70,7 @@ public class ApiDescription implements OASFilter {
     static final String EXAMPLES = "/examples/api/";
     /** Schemas named after a Java type's simple name, and their names in the API. */
     private static final Map<String, String> NAMES = Map.of("Event", "PolicyEvent", "Example", "SnapshotExample",
-            "Status", "ReloadStatus", "Report", "ValidationReport", "Rejection", "ReloadRejection",
+            "Status", "ReloadStatus", "Report", "ValidationReport", "ReloadRejection", "ReloadRejection",
             "RejectionView", "Rejected", "Codes", "PointCodes", "Difference", "PointDifference");
     private static final Map<String, String> EXTENSIONS = Map.of("json", "application/json", "csv", "text/csv",
             "txt", "text/plain", "multipart.json", "multipart/form-data");

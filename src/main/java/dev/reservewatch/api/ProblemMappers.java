@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import dev.reservewatch.engine.RuleExecutionException;
+import dev.reservewatch.engine.evaluation.RuleExecutionException;
 import dev.reservewatch.error.AdminAccessException;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.BusyException;

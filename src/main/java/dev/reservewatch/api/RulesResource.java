@@ -31,10 +31,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.reservewatch.config.LimitsConfig;
 import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.ReloadOutcome;
 import dev.reservewatch.contract.SnapshotReader;
-import dev.reservewatch.engine.ReloadOutcome;
-import dev.reservewatch.engine.RulesetService;
-import dev.reservewatch.engine.RulesetValidator;
+import dev.reservewatch.engine.draft.DraftCompiler;
+import dev.reservewatch.engine.lifecycle.ActiveRuleset;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.PayloadTooLargeException;
 import dev.reservewatch.service.RulesAuthoring;
@@ -49,13 +49,13 @@ public class RulesResource {
     /** Where the rule files are read and saved, one by name under it (BodyLimits bounds a save by it). */
     static final String FILES_PATH = "/rules/files/";
 
-    private final RulesetService rulesets;
+    private final ActiveRuleset rulesets;
     private final RulesAuthoring authoring;
     private final SeriesService series;
     private final SnapshotReader reader;
     private final LimitsConfig limits;
 
-    public RulesResource(RulesetService rulesets, RulesAuthoring authoring, SeriesService series,
+    public RulesResource(ActiveRuleset rulesets, RulesAuthoring authoring, SeriesService series,
             SnapshotReader reader, LimitsConfig limits) {
         this.rulesets = rulesets;
         this.authoring = authoring;
@@ -130,14 +130,14 @@ public class RulesResource {
             schema = @Schema(type = SchemaType.STRING, description = "One file's DRL text")))
     @APIResponse(responseCode = "200", description = "valid, with errors and warnings",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RulesetValidator.Report.class)))
+                    schema = @Schema(implementation = DraftCompiler.Report.class)))
     @APIResponse(responseCode = "400", description = "Empty body, not {files: {name: text}}, or a bad file name")
     @APIResponse(responseCode = "401", description = "Missing or wrong bearer token")
     @APIResponse(responseCode = "403", description = "No rules token is configured")
     @APIResponse(responseCode = "413", description = "Body above limits.validate-body, or above rules.drafts.*")
     @APIResponse(responseCode = "415", description = "Neither text/plain nor application/json")
     @APIResponse(responseCode = "429", description = "Another draft holds the drafts' turn")
-    public RulesetValidator.Report validateFile(byte[] body,
+    public DraftCompiler.Report validateFile(byte[] body,
             @Parameter(description = "With text/plain: the file's name (default draft.drl)") @QueryParam("file")
             @DefaultValue("draft.drl") String file,
             @Parameter(description = "true: compile the draft alone, not laid over the active files")
@@ -157,7 +157,7 @@ public class RulesResource {
     @Operation(summary = "Compile a draft without activating or running it") // merged into validateRules
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestBodies.DraftFiles.class)))
-    public RulesetValidator.Report validateFiles(byte[] body,
+    public DraftCompiler.Report validateFiles(byte[] body,
             @Parameter(description = "true: compile the draft alone, not laid over the active files")
             @QueryParam("standalone") @DefaultValue("false") boolean standalone) {
         checkSize(body);

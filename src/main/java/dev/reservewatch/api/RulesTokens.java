@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.reservewatch.config.RulesConfig;
-import dev.reservewatch.engine.Sha256;
+import dev.reservewatch.engine.ruleset.Sha256;
 import dev.reservewatch.error.AdminAccessException;
 
 /**

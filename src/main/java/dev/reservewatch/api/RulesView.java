@@ -9,11 +9,11 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import dev.reservewatch.engine.Activation;
-import dev.reservewatch.engine.CompileProblem;
-import dev.reservewatch.engine.Rejection;
-import dev.reservewatch.engine.RuleInfo;
-import dev.reservewatch.engine.ScenarioResult;
+import dev.reservewatch.contract.CompileProblem;
+import dev.reservewatch.contract.ReloadRejection;
+import dev.reservewatch.contract.ScenarioResult;
+import dev.reservewatch.engine.lifecycle.Activation;
+import dev.reservewatch.engine.ruleset.RuleInfo;
 
 /**
  * {@code GET /rules}: the active version and when it was loaded, each file with its rules, how every
@@ -38,7 +38,7 @@ public record RulesView(String version, Instant loadedAt, List<FileView> files,
             List<ScenarioResult> failedScenarios) {
     }
 
-    public static RulesView of(Activation activation, Rejection rejection, boolean writable) {
+    public static RulesView of(Activation activation, ReloadRejection rejection, boolean writable) {
         RejectionView rejected = rejection == null ? null
                 : new RejectionView(rejection.at(), rejection.version(), rejection.reason(), rejection.errors(),
                         rejection.failedScenarios());

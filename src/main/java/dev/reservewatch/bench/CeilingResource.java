@@ -15,8 +15,8 @@ import dev.reservewatch.api.VerdictResource;
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.contract.Verdict;
-import dev.reservewatch.engine.DecisionEngine;
-import dev.reservewatch.engine.RulesetService;
+import dev.reservewatch.engine.evaluation.DecisionEngine;
+import dev.reservewatch.engine.lifecycle.ActiveRuleset;
 import dev.reservewatch.service.VerdictService;
 
 /**
@@ -38,10 +38,10 @@ public class CeilingResource {
 
     private final SnapshotReader reader;
     private final DecisionEngine engine;
-    private final RulesetService rulesets;
+    private final ActiveRuleset rulesets;
     private volatile Verdict kept;
 
-    public CeilingResource(SnapshotReader reader, DecisionEngine engine, RulesetService rulesets) {
+    public CeilingResource(SnapshotReader reader, DecisionEngine engine, ActiveRuleset rulesets) {
         this.reader = reader;
         this.engine = engine;
         this.rulesets = rulesets;

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.reservewatch.engine.RulesetService;
+import dev.reservewatch.engine.lifecycle.ActiveRuleset;
 
 /**
  * Ready only while a ruleset is active; says which, and whether the last edit was refused. It names no
@@ -17,9 +17,9 @@ import dev.reservewatch.engine.RulesetService;
 @ApplicationScoped
 public class RulesetReadiness implements HealthCheck {
 
-    private final RulesetService rulesets;
+    private final ActiveRuleset rulesets;
 
-    public RulesetReadiness(RulesetService rulesets) {
+    public RulesetReadiness(ActiveRuleset rulesets) {
         this.rulesets = rulesets;
     }
 

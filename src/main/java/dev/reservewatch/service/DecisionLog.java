@@ -33,7 +33,7 @@ import dev.reservewatch.config.DecisionLogConfig;
 import dev.reservewatch.contract.ActionChange;
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.Verdict;
-import dev.reservewatch.engine.SeriesJudge;
+import dev.reservewatch.engine.evaluation.SeriesJudge;
 
 /**
  * One JSON line per verdict (and one per series, with its span and the changes of the action set), to

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reservewatch.config.RulesConfig;
 import dev.reservewatch.config.TrendsConfig;
 import dev.reservewatch.contract.SnapshotReader;
-import dev.reservewatch.engine.DecisionEngine;
-import dev.reservewatch.engine.RulesetCompiler;
-import dev.reservewatch.engine.RulesetValidator;
-import dev.reservewatch.engine.ScenarioRunner;
+import dev.reservewatch.engine.compile.RulesetCompiler;
+import dev.reservewatch.engine.draft.DraftCompiler;
+import dev.reservewatch.engine.evaluation.DecisionEngine;
+import dev.reservewatch.engine.scenario.ScenarioRunner;
 import dev.reservewatch.model.TrendWindows;
 
 /** The engine's plain Java pieces, made CDI beans once, configured from {@link RulesConfig}. */
@@ -38,9 +38,9 @@ public class EngineProducers {
 
     @Produces
     @ApplicationScoped
-    RulesetValidator rulesetValidator(RulesetCompiler compiler, RulesConfig config) {
+    DraftCompiler rulesetValidator(RulesetCompiler compiler, RulesConfig config) {
         RulesConfig.Drafts drafts = config.drafts();
-        return new RulesetValidator(compiler, new RulesetValidator.Limits(drafts.maxFiles(),
+        return new DraftCompiler(compiler, new DraftCompiler.Limits(drafts.maxFiles(),
                 drafts.maxFileSize().asLongValue(), drafts.maxRules(), drafts.maxImports(), drafts.waitForTurn()));
     }
 

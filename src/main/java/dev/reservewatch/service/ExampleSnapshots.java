@@ -14,9 +14,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.SnapshotReader;
-import dev.reservewatch.engine.Activation;
-import dev.reservewatch.engine.RulesetService;
-import dev.reservewatch.engine.Scenario;
+import dev.reservewatch.engine.lifecycle.Activation;
+import dev.reservewatch.engine.lifecycle.ActiveRuleset;
+import dev.reservewatch.engine.scenario.Scenario;
 import dev.reservewatch.error.BadInputException;
 
 /**
@@ -31,11 +31,11 @@ public class ExampleSnapshots {
 
     private final SnapshotReader reader;
     private final BacktestService backtests;
-    private final RulesetService rulesets;
+    private final ActiveRuleset rulesets;
     /** The article's snapshot, read on first use. */
     private volatile MarketSnapshot article;
 
-    public ExampleSnapshots(SnapshotReader reader, BacktestService backtests, RulesetService rulesets) {
+    public ExampleSnapshots(SnapshotReader reader, BacktestService backtests, ActiveRuleset rulesets) {
         this.reader = reader;
         this.backtests = backtests;
         this.rulesets = rulesets;

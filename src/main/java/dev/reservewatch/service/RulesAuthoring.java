@@ -19,22 +19,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import dev.reservewatch.config.RulesConfig;
+import dev.reservewatch.contract.CompileProblem;
 import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.ReloadOutcome;
+import dev.reservewatch.contract.ScenarioResult;
 import dev.reservewatch.contract.Verdict;
-import dev.reservewatch.engine.Activation;
-import dev.reservewatch.engine.CompileProblem;
-import dev.reservewatch.engine.DecisionEngine;
-import dev.reservewatch.engine.ReloadOutcome;
-import dev.reservewatch.engine.RuleExecutionException;
-import dev.reservewatch.engine.RuleFile;
-import dev.reservewatch.engine.RuleInfo;
-import dev.reservewatch.engine.Ruleset;
-import dev.reservewatch.engine.RulesetCompiler;
-import dev.reservewatch.engine.RulesetService;
-import dev.reservewatch.engine.RulesetValidator;
-import dev.reservewatch.engine.ScenarioResult;
-import dev.reservewatch.engine.ScenarioRunner;
-import dev.reservewatch.engine.SeriesJudge;
+import dev.reservewatch.engine.compile.RulesetCompiler;
+import dev.reservewatch.engine.draft.DraftCompiler;
+import dev.reservewatch.engine.evaluation.DecisionEngine;
+import dev.reservewatch.engine.evaluation.RuleExecutionException;
+import dev.reservewatch.engine.evaluation.SeriesJudge;
+import dev.reservewatch.engine.lifecycle.Activation;
+import dev.reservewatch.engine.lifecycle.ActiveRuleset;
+import dev.reservewatch.engine.ruleset.RuleFile;
+import dev.reservewatch.engine.ruleset.RuleInfo;
+import dev.reservewatch.engine.ruleset.Ruleset;
+import dev.reservewatch.engine.scenario.ScenarioRunner;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.RefusedException;
@@ -46,19 +46,19 @@ import dev.reservewatch.model.ReserveRegime;
  * (or of the shipped weekly history) judged by the active rules and by the draft. A draft is laid over the active
  * files; it is compiled apart, never activated, never written to the rules folder. Running it executes its
  * consequences, which is why only an author (a rules token) reaches this, and why all of it happens in the draft's
- * turn ({@link RulesetValidator}): one draft at a time, at most half of one core.
+ * turn ({@link DraftCompiler}): one draft at a time, at most half of one core.
  */
 @ApplicationScoped
 public class RulesAuthoring {
 
-    private final RulesetValidator validator;
-    private final RulesetService rulesets;
+    private final DraftCompiler validator;
+    private final ActiveRuleset rulesets;
     private final ScenarioRunner scenarios;
     private final SeriesJudge judge;
     private final BacktestService backtests;
     private final Duration timeout;
 
-    public RulesAuthoring(RulesetValidator validator, RulesetService rulesets, ScenarioRunner scenarios,
+    public RulesAuthoring(DraftCompiler validator, ActiveRuleset rulesets, ScenarioRunner scenarios,
             DecisionEngine engine, BacktestService backtests, RulesConfig config) {
         this.validator = validator;
         this.rulesets = rulesets;
@@ -69,7 +69,7 @@ public class RulesAuthoring {
     }
 
     /** Compiles a draft, laid over the active files unless {@code standalone}. Runs nothing of it. */
-    public RulesetValidator.Report validate(Map<String, String> drafts, boolean standalone) {
+    public DraftCompiler.Report validate(Map<String, String> drafts, boolean standalone) {
         return validator.validate(drafts, standalone ? null : rulesets.current().orElse(null));
     }
 

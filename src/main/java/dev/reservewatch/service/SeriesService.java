@@ -14,12 +14,11 @@ import dev.reservewatch.contract.CompactVerdict;
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.SeriesAnswer;
 import dev.reservewatch.contract.SnapshotReader;
-import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.contract.View;
-import dev.reservewatch.engine.DecisionEngine;
-import dev.reservewatch.engine.Ruleset;
-import dev.reservewatch.engine.RulesetService;
-import dev.reservewatch.engine.SeriesJudge;
+import dev.reservewatch.engine.evaluation.DecisionEngine;
+import dev.reservewatch.engine.evaluation.SeriesJudge;
+import dev.reservewatch.engine.lifecycle.ActiveRuleset;
+import dev.reservewatch.engine.ruleset.Ruleset;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.PayloadTooLargeException;
@@ -29,7 +28,7 @@ import dev.reservewatch.error.PayloadTooLargeException;
 public class SeriesService {
 
     private final SnapshotReader reader;
-    private final RulesetService rulesets;
+    private final ActiveRuleset rulesets;
     private final SeriesJudge judge;
     private final DecisionLog log;
     private final LimitsConfig limits;
@@ -38,7 +37,7 @@ public class SeriesService {
     /** The shipped policy calendar, read on first use (it never changes while the service runs). */
     private volatile RunoffCalendar shippedCalendar;
 
-    public SeriesService(SnapshotReader reader, RulesetService rulesets, DecisionEngine engine, DecisionLog log,
+    public SeriesService(SnapshotReader reader, ActiveRuleset rulesets, DecisionEngine engine, DecisionLog log,
             LimitsConfig limits, ObjectMapper mapper, VerdictMetrics metrics) {
         this.reader = reader;
         this.rulesets = rulesets;

@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
 
 import dev.reservewatch.contract.Verdict;
-import dev.reservewatch.engine.RulesetService;
+import dev.reservewatch.engine.lifecycle.ActiveRuleset;
 
 /**
  * What an SRE watches at {@code /q/metrics}: verdicts by regime and actions by code
@@ -35,13 +35,13 @@ public class VerdictMetrics {
     }
 
     private final MeterRegistry registry;
-    private final RulesetService rulesets;
+    private final ActiveRuleset rulesets;
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer snapshotTimer;
     private final Timer seriesTimer;
     private MultiGauge rulesetInfo;
 
-    public VerdictMetrics(MeterRegistry registry, RulesetService rulesets) {
+    public VerdictMetrics(MeterRegistry registry, ActiveRuleset rulesets) {
         this.registry = registry;
         this.rulesets = rulesets;
         this.snapshotTimer = timer(Source.SNAPSHOT);
@@ -50,9 +50,9 @@ public class VerdictMetrics {
 
     void onStart(@Observes StartupEvent event) {
         registry.more().counter("reservewatch_rule_reloads_total", Tags.of("outcome", "accepted"), rulesets,
-                RulesetService::activations);
+                ActiveRuleset::activations);
         registry.more().counter("reservewatch_rule_reloads_total", Tags.of("outcome", "rejected"), rulesets,
-                RulesetService::rejections);
+                ActiveRuleset::rejections);
         rulesetInfo = MultiGauge.builder("reservewatch_ruleset_info")
                 .description("The active ruleset: its version as a label, value 1").register(registry);
         rulesets.onActivation(ruleset -> rulesetInfo.register(

@@ -7,19 +7,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.Verdict;
-import dev.reservewatch.engine.DecisionEngine;
-import dev.reservewatch.engine.RulesetService;
+import dev.reservewatch.engine.evaluation.DecisionEngine;
+import dev.reservewatch.engine.lifecycle.ActiveRuleset;
 
 /** Judges a snapshot with the active ruleset, names the decision, logs it and counts it. */
 @ApplicationScoped
 public class VerdictService {
 
     private final DecisionEngine engine;
-    private final RulesetService rulesets;
+    private final ActiveRuleset rulesets;
     private final DecisionLog log;
     private final VerdictMetrics metrics;
 
-    public VerdictService(DecisionEngine engine, RulesetService rulesets, DecisionLog log, VerdictMetrics metrics) {
+    public VerdictService(DecisionEngine engine, ActiveRuleset rulesets, DecisionLog log, VerdictMetrics metrics) {
         this.engine = engine;
         this.rulesets = rulesets;
         this.log = log;

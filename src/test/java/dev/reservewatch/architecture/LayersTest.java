@@ -37,6 +37,28 @@ class LayersTest {
             .whereLayer("Handed down").mayOnlyBeAccessedByLayers("Entry point", "Api", "Service", "Engine",
                     "Contract", "Model");
 
+    /**
+     * The engine's rooms depend one way too: the lifecycle and drafts over scenarios, over evaluation, over verdict
+     * assembly; compilation beside them; the ruleset under all of them.
+     */
+    @ArchTest
+    static final ArchRule engineRoomsRunOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Lifecycle").definedBy("dev.reservewatch.engine.lifecycle..")
+            .layer("Drafts").definedBy("dev.reservewatch.engine.draft..")
+            .layer("Scenarios").definedBy("dev.reservewatch.engine.scenario..")
+            .layer("Evaluation").definedBy("dev.reservewatch.engine.evaluation..")
+            .layer("Verdict assembly").definedBy("dev.reservewatch.engine.verdict..")
+            .layer("Compilation").definedBy("dev.reservewatch.engine.compile..")
+            .layer("Ruleset").definedBy("dev.reservewatch.engine.ruleset..")
+            .whereLayer("Lifecycle").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Drafts").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Scenarios").mayOnlyBeAccessedByLayers("Lifecycle")
+            .whereLayer("Evaluation").mayOnlyBeAccessedByLayers("Lifecycle", "Scenarios")
+            .whereLayer("Verdict assembly").mayOnlyBeAccessedByLayers("Evaluation")
+            .whereLayer("Compilation").mayOnlyBeAccessedByLayers("Lifecycle", "Drafts")
+            .whereLayer("Ruleset").mayOnlyBeAccessedByLayers("Lifecycle", "Drafts", "Scenarios", "Evaluation",
+                    "Verdict assembly", "Compilation");
+
     @ArchTest
     static final ArchRule handedDownPackagesUseNoOtherLayer = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
             .noClasses().that().resideInAnyPackage("dev.reservewatch.error..", "dev.reservewatch.config..")

@@ -25,13 +25,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.contract.Verdict;
-import dev.reservewatch.engine.Compilation;
-import dev.reservewatch.engine.DecisionEngine;
-import dev.reservewatch.engine.RuleFile;
-import dev.reservewatch.engine.RuleSource;
-import dev.reservewatch.engine.Ruleset;
-import dev.reservewatch.engine.RulesetCompiler;
-import dev.reservewatch.engine.SeriesJudge;
+import dev.reservewatch.engine.compile.Compilation;
+import dev.reservewatch.engine.compile.RulesetCompiler;
+import dev.reservewatch.engine.evaluation.DecisionEngine;
+import dev.reservewatch.engine.evaluation.SeriesJudge;
+import dev.reservewatch.engine.ruleset.RuleFile;
+import dev.reservewatch.engine.ruleset.RuleSource;
+import dev.reservewatch.engine.ruleset.Ruleset;
 
 /**
  * In-process evaluation of the 2025-10 article snapshot against the shipped rules, explanation and

@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import dev.reservewatch.contract.SnapshotReader;
+import dev.reservewatch.engine.compile.Compilation;
+import dev.reservewatch.engine.compile.RulesetCompiler;
+import dev.reservewatch.engine.ruleset.RuleSource;
+import dev.reservewatch.engine.ruleset.Ruleset;
 
 /** The shipped rules folder, compiled once per test JVM (compiling costs about a second). */
 public final class ShippedRules {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.engine.scenario.Scenario;
 import dev.reservewatch.model.History;
 import dev.reservewatch.model.Market;
 import dev.reservewatch.model.TrendWindows;
@@ -35,7 +36,7 @@ public final class Snapshots {
     }
 
     /** The facts of a snapshot judged with the history it carries and the default trend windows. */
-    static Market market(MarketSnapshot snapshot) {
+    public static Market market(MarketSnapshot snapshot) {
         return Market.of(snapshot, History.of(snapshot.history()), TrendWindows.DEFAULT);
     }
 }

@@ -19,9 +19,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.Verdict;
-import dev.reservewatch.engine.DecisionEngine;
-import dev.reservewatch.engine.SeriesJudge;
 import dev.reservewatch.engine.ShippedRules;
+import dev.reservewatch.engine.evaluation.DecisionEngine;
+import dev.reservewatch.engine.evaluation.SeriesJudge;
 import dev.reservewatch.model.ReserveRegime;
 
 /**

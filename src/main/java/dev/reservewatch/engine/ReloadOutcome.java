@@ -1,9 +1,0 @@
-package dev.reservewatch.engine;
-
-/** What a reload did: activated a new version, found the active one unchanged, or rejected the edit. */
-public record ReloadOutcome(Status status, String activeVersion, Rejection rejection) {
-
-    public enum Status {
-        ACTIVATED, UNCHANGED, REJECTED
-    }
-}

@@ -1,0 +1,78 @@
+package dev.reservewatch.engine.verdict;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.reservewatch.model.Recommendation;
+import dev.reservewatch.model.Regime;
+import dev.reservewatch.model.Signal;
+
+/**
+ * What one run of the rules produced, as it happened: how often each rule fired, in the order rules first fired,
+ * and each result fact (signal, recommendation, regime call) with the rule that inserted it, in insertion order.
+ * The evaluation fills it while the session runs; the verdict is assembled from it once the session is done.
+ */
+public final class Outcome {
+
+    /** A result fact and the rule that inserted it. */
+    public record Produced<T>(T fact, String rule) {
+    }
+
+    private final Map<String, Integer> firings = new LinkedHashMap<>();
+    private final List<Produced<Signal>> signals = new ArrayList<>();
+    private final List<Produced<Recommendation>> recommendations = new ArrayList<>();
+    private final List<Produced<Regime>> regimes = new ArrayList<>(2);
+
+    /** A rule fired once more. */
+    public void fired(String rule) {
+        firings.merge(rule, 1, Integer::sum);
+    }
+
+    /** A fact was inserted, by {@code rule} (null when the engine inserted it); facts other than results are ignored. */
+    public void inserted(Object fact, String rule) {
+        if (fact instanceof Signal signal) {
+            signals.add(new Produced<>(signal, rule));
+        } else if (fact instanceof Recommendation recommendation) {
+            recommendations.add(new Produced<>(recommendation, rule));
+        } else if (fact instanceof Regime regime) {
+            regimes.add(new Produced<>(regime, rule));
+        }
+    }
+
+    /** A fact was retracted: a result retracted is no result. */
+    public void deleted(Object fact) {
+        signals.removeIf(p -> p.fact() == fact);
+        recommendations.removeIf(p -> p.fact() == fact);
+        regimes.removeIf(p -> p.fact() == fact);
+    }
+
+    /** The signals raised so far, in the order the rules raised them. */
+    public List<Signal> signalFacts() {
+        List<Signal> raised = new ArrayList<>(signals.size());
+        signals.forEach(produced -> raised.add(produced.fact()));
+        return raised;
+    }
+
+    /** The rule that fired most often, or null when none fired: the suspect when a run keeps firing. */
+    public String mostFired() {
+        return firings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    Map<String, Integer> firings() {
+        return firings;
+    }
+
+    List<Produced<Signal>> signals() {
+        return signals;
+    }
+
+    List<Produced<Recommendation>> recommendations() {
+        return recommendations;
+    }
+
+    List<Produced<Regime>> regimes() {
+        return regimes;
+    }
+}

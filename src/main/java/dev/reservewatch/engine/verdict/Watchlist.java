@@ -1,0 +1,113 @@
+package dev.reservewatch.engine.verdict;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import dev.reservewatch.contract.Verdict;
+import dev.reservewatch.engine.ruleset.Ruleset;
+import dev.reservewatch.engine.ruleset.Trigger;
+import dev.reservewatch.model.Market;
+import dev.reservewatch.model.Quantity;
+
+/**
+ * How near each trigger of a ruleset is ({@link Trigger}): for every trigger whose figure the snapshot lets
+ * the market know, the distance to its line and, with history, the figure's pace over the long window and
+ * when it would cross the line at that pace. An entry is firing when its figure is past the line and its rule
+ * fired; a figure past the line whose rule's other conditions do not hold (a share below its floor while the
+ * ON RRP buffer still stands) says so. Firing entries come first, then those approaching their line, the nearest
+ * first: by the distance as a share of the line (of one unit for a line at zero); last, those past their line
+ * but held back by their rule's other conditions.
+ */
+final class Watchlist {
+
+    /** Beyond this many weeks a projection says more about noise than about the trend. */
+    static final double MAX_WEEKS_TO_PROJECT = 104;
+
+    /**
+     * Firing first, the farthest past the line first; then those approaching their line, the nearest first; then
+     * those past their line whose rule's other conditions do not hold.
+     */
+    private static final Comparator<Ranked> ORDER = Comparator.comparingInt(Ranked::rank)
+            .thenComparingDouble(ranked -> ranked.rank() == 0 ? ranked.watch().distance() / scale(ranked.watch().threshold())
+                    : Math.abs(ranked.watch().distance()) / scale(ranked.watch().threshold()));
+
+    private record Ranked(int rank, Verdict.Watch watch) {
+    }
+
+    private Watchlist() {
+    }
+
+    /**
+     * The watchlist of a market, judged by this ruleset; {@code earlier} is the market at the start of the long
+     * window (null without history), to measure each figure's pace.
+     */
+    static List<Verdict.Watch> of(Ruleset ruleset, Market market, Market earlier, Set<String> firedRules) {
+        List<Ranked> entries = new ArrayList<>();
+        double windowWeeks = earlier == null ? 0 : ChronoUnit.DAYS.between(earlier.getAsOf(), market.getAsOf()) / 7.0;
+        for (Trigger trigger : ruleset.triggers()) {
+            Double observed = number(market, trigger.metric());
+            Double threshold = trigger.threshold();
+            if (observed == null || threshold == null) {
+                continue;
+            }
+            boolean past = trigger.firesAt(observed, threshold);
+            // firing: past the line, and the rule fired (its other conditions, such as a drained buffer, hold)
+            boolean firing = past && firedRules.contains(trigger.rule());
+            double distance = Quantity.round2(trigger.fires() == Trigger.Side.BELOW ? observed - threshold
+                    : threshold - observed);
+            Double distancePct = threshold == 0 ? null : Quantity.round2(100 * distance / Math.abs(threshold));
+            Double then = earlier == null ? null : number(earlier, trigger.metric());
+            Double trend = null;
+            if (then != null) {
+                trend = windowWeeks <= 0 ? null : Quantity.round2((observed - then) / windowWeeks);
+            }
+            Double weeksToCross = null;
+            LocalDate crossesAround = null;
+            String projection;
+            if (firing) {
+                projection = "past the line";
+            } else if (past) {
+                projection = "past the line, but the rule's other conditions do not hold";
+            } else if (earlier == null) {
+                projection = "no projection: no history to measure a pace";
+            } else if (trend == null) {
+                projection = "no projection: the figure is not known at the start of the long window";
+            } else if (trigger.fires() == Trigger.Side.BELOW ? trend >= 0 : trend <= 0) {
+                projection = "no projection: moving away from the line";
+            } else {
+                double weeks = Math.abs(distance / trend);
+                if (weeks > MAX_WEEKS_TO_PROJECT) {
+                    projection = "no projection: the pace is too small (over two years to the line)";
+                } else {
+                    weeksToCross = Math.round(weeks * 10) / 10.0;
+                    crossesAround = market.getAsOf().plusDays(Math.round(weeks * 7));
+                    projection = "crosses in about " + Quantity.plain(weeksToCross) + (weeksToCross == 1 ? " week"
+                            : " weeks") + " at this pace";
+                }
+            }
+            entries.add(new Ranked(firing ? 0 : past ? 2 : 1, new Verdict.Watch(trigger.signal(), trigger.metric(),
+                    observed, threshold, trigger.unit(), trigger.fires().name(), distance, distancePct, firing,
+                    trigger.rule(), trend, weeksToCross, crossesAround, projection)));
+        }
+        entries.sort(ORDER);
+        return entries.stream().map(Ranked::watch).toList();
+    }
+
+    /** The entry nearest its line among those that have not reached it, or null. */
+    static Verdict.Watch nearest(List<Verdict.Watch> watchlist) {
+        return watchlist.stream().filter(watch -> !watch.firing() && watch.distance() > 0).findFirst().orElse(null);
+    }
+
+    private static double scale(double threshold) {
+        return Math.max(Math.abs(threshold), 1.0);
+    }
+
+    private static Double number(Market market, String figure) {
+        Object value = Market.FIGURES.get(figure).value().apply(market);
+        return value instanceof Number number ? number.doubleValue() : null;
+    }
+}
