@@ -36,6 +36,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 import dev.reservewatch.contract.ReloadRejection;
 import dev.reservewatch.error.Problem;
+import dev.reservewatch.model.Bounds;
+import dev.reservewatch.model.Input;
 import dev.reservewatch.service.FredSeries;
 
 /**
@@ -85,6 +87,7 @@ public class ApiDescription implements OASFilter {
         components.addSecurityScheme(RULES_TOKEN, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("RULES_ADMIN_TOKEN, or for drafts (validate, impact) RULES_AUTHOR_TOKEN"));
+        components.addSchema(SNAPSHOT, snapshot(components.getSchemas().get(SNAPSHOT)));
         components.addSchema(HISTORY_ENTRY, historyEntry(components.getSchemas().get(SNAPSHOT),
                 components.getSchemas().get(HISTORY_ENTRY)));
         components.addSchema(FRED_UPLOAD, fredUpload());
@@ -162,6 +165,40 @@ public class ApiDescription implements OASFilter {
         }
     }
 
+    /**
+     * The snapshot's fields, from the catalogue of its figures ({@link Input}): {@code asOf}, each figure with its
+     * unit, bounds and a real example, the runoff, and the history.
+     */
+    private static Schema snapshot(Schema declared) {
+        Schema snapshot = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description(declared.getDescription()).required(List.of("asOf"));
+        snapshot.addProperty("asOf", OASFactory.createSchema().ref("Date").description("The day the figures describe"));
+        for (Input input : Input.values()) {
+            Schema figure = OASFactory.createSchema().type(List.of(Schema.SchemaType.NUMBER)).format("double")
+                    .description(input.description() + ", in " + input.unit().symbol())
+                    .examples(List.of(input.example()));
+            Bounds bounds = input.bounds();
+            if (bounds.minInclusive()) {
+                figure.minimum(java.math.BigDecimal.valueOf(bounds.min()));
+            } else {
+                figure.exclusiveMinimum(java.math.BigDecimal.valueOf(bounds.min()));
+            }
+            if (Double.isFinite(bounds.max())) {
+                if (bounds.maxInclusive()) {
+                    figure.maximum(java.math.BigDecimal.valueOf(bounds.max()));
+                } else {
+                    figure.exclusiveMaximum(java.math.BigDecimal.valueOf(bounds.max()));
+                }
+            }
+            snapshot.addProperty(input.field(), figure);
+        }
+        snapshot.addProperty("runoff", OASFactory.createSchema().ref("Runoff"));
+        snapshot.addProperty("history", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                .description("Earlier snapshots, without a history of their own, none dated after asOf")
+                .items(OASFactory.createSchema().ref(HISTORY_ENTRY)));
+        return snapshot;
+    }
+
     /** The snapshot's fields but {@code history}, under the description of the HistoryEntry class. */
     private static Schema historyEntry(Schema snapshot, Schema declared) {
         Schema entry = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
@@ -181,7 +218,7 @@ public class ApiDescription implements OASFilter {
         for (FredSeries series : FredSeries.values()) {
             upload.addProperty(series.name(), OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
                     .format("binary").description("FRED's CSV of " + series.name() + " (observation_date,"
-                            + series.name() + "): the snapshots' " + series.field()));
+                            + series.name() + "): the snapshots' " + series.input().field()));
         }
         upload.addProperty("policy", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
                 .format("binary").description("A policy calendar, JSON {events: [...]}, as GET "

@@ -1,16 +1,19 @@
 package dev.reservewatch.contract;
 
 import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -31,6 +34,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
+import dev.reservewatch.model.Bounds;
+import dev.reservewatch.model.Input;
 
 /**
  * Reads snapshots strictly and reports every problem at once: malformed JSON, a key given twice,
@@ -39,6 +44,13 @@ import dev.reservewatch.error.FieldError;
  * history). Fields with a problem are left out so the remaining ones can still be checked.
  */
 public final class SnapshotReader {
+
+    /** The snapshot's fields besides its figures ({@link Input}). */
+    private static final List<String> OTHER_FIELDS = List.of("asOf", "runoff", "history");
+    /** Every field a snapshot may give, for suggestions: asOf, the figures, runoff, history. */
+    public static final List<String> FIELDS = fields();
+    /** The fields of the runoff object, read off its record. */
+    public static final Map<String, RecordComponent> RUNOFF_FIELDS = runoffFields();
 
     private final ObjectMapper mapper;
     private final ObjectMapper strictMapper;
@@ -52,6 +64,25 @@ public final class SnapshotReader {
                 .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.validator = validator;
+    }
+
+    private static List<String> fields() {
+        List<String> all = new ArrayList<>();
+        all.add("asOf");
+        for (Input input : Input.values()) {
+            all.add(input.field());
+        }
+        all.add("runoff");
+        all.add("history");
+        return List.copyOf(all);
+    }
+
+    private static Map<String, RecordComponent> runoffFields() {
+        Map<String, RecordComponent> fields = new LinkedHashMap<>();
+        for (RecordComponent component : Runoff.class.getRecordComponents()) {
+            fields.put(component.getName(), component);
+        }
+        return Collections.unmodifiableMap(fields);
     }
 
     /** A reader with its own mapper and validator, for use outside the service (tests, tools, benchmarks). */
@@ -97,125 +128,184 @@ public final class SnapshotReader {
             throw BadInputException.of(path.isEmpty() ? "body" : trimDot(path),
                     "must be a JSON object (a snapshot), not " + describe(node));
         }
-        ObjectNode clean = checkObject((ObjectNode) node, SnapshotSchema.SNAPSHOT_FIELDS, path, true, errors);
-        MarketSnapshot snapshot;
-        try {
-            snapshot = mapper.treeToValue(clean, MarketSnapshot.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            errors.add(new FieldError(path.isEmpty() ? "body" : trimDot(path), "could not be read as a snapshot"));
-            throw failure(errors);
-        }
-        Set<String> reported = new java.util.HashSet<>();
-        errors.forEach(error -> reported.add(error.field()));
-        for (ConstraintViolation<MarketSnapshot> violation : validator.validate(snapshot)) {
-            String field = violation.getPropertyPath().toString();
-            if (reported.contains(path + field)) {
-                continue; // already reported as unreadable, and left out so the rest could be checked
-            }
-            Object bad = violation.getInvalidValue();
-            String message = violation.getMessage();
-            if (bad instanceof Number || bad instanceof String) {
-                message += " (was " + bad + ")";
-            }
-            errors.add(new FieldError(path + (field.isEmpty() ? "body" : field), message));
-        }
+        MarketSnapshot snapshot = readObject((ObjectNode) node, path, true, errors);
         if (!errors.isEmpty()) {
             throw failure(errors);
         }
         return snapshot;
     }
 
-    private ObjectNode checkObject(ObjectNode node, Map<String, RecordComponent> schema, String path,
-            boolean topLevel, List<FieldError> errors) {
-        ObjectNode clean = mapper.createObjectNode();
+    /**
+     * One snapshot object, every problem added to {@code errors}: fields with a problem are left out so that the
+     * others can still be checked; null when {@code asOf} is missing or bad.
+     */
+    private MarketSnapshot readObject(ObjectNode node, String path, boolean topLevel, List<FieldError> errors) {
+        LocalDate asOf = null;
+        boolean asOfGiven = false;
+        Map<Input, Double> figures = new EnumMap<>(Input.class);
+        Runoff runoff = null;
+        List<MarketSnapshot> history = null;
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             JsonNode value = field.getValue();
-            RecordComponent component = schema.get(name);
-            if (component == null) {
-                String hint = name.length() > 100 ? "" : suggestion(name, schema.keySet());
+            String where = path + name;
+            Optional<Input> input = Input.byField(name);
+            if (input.isEmpty() && !OTHER_FIELDS.contains(name)) {
+                String hint = name.length() > 100 ? "" : suggestion(name, FIELDS);
                 errors.add(new FieldError(path + clip(name), "unknown field" + hint));
                 continue;
             }
-            String where = path + name;
             if (value.isNull()) {
                 continue; // null is the same as absent: unknown, never zero
             }
-            Class<?> type = component.getType();
-            if (type == Double.class) {
-                if (!value.isNumber()) {
-                    errors.add(new FieldError(where, "must be a JSON number, not " + describe(value)));
-                } else if (!Double.isFinite(value.doubleValue())) {
-                    errors.add(new FieldError(where, "must be a finite number"));
-                } else {
-                    clean.set(name, value);
+            if (input.isPresent()) {
+                Double figure = number(value, where, input.get().bounds(), errors);
+                if (figure != null) {
+                    figures.put(input.get(), figure);
                 }
-            } else if (type == Boolean.class) {
-                if (value.isBoolean()) {
-                    clean.set(name, value);
-                } else {
-                    errors.add(new FieldError(where, "must be true or false, not " + describe(value)));
-                }
-            } else if (type == LocalDate.class) {
-                checkDate(value, where, errors, clean, name);
-            } else if (type == Runoff.class) {
-                if (value.isObject()) {
-                    clean.set(name, checkObject((ObjectNode) value, SnapshotSchema.RUNOFF_FIELDS, where + ".", false,
-                            errors));
-                } else {
-                    errors.add(new FieldError(where, "must be an object {active, treasuryCapBn, mbsCapBn}, not "
-                            + describe(value)));
-                }
-            } else if (type == List.class && isHistory(component)) {
-                if (value.isArray() && value.isEmpty()) {
-                    continue; // an empty history is no history: absent, as generated clients send it on entries
-                } else if (!topLevel) {
-                    errors.add(new FieldError(where, "a history entry cannot carry a history of its own"));
-                } else if (!value.isArray()) {
-                    errors.add(new FieldError(where, "must be an array of snapshots, not " + describe(value)));
-                } else {
-                    clean.set(name, checkHistory((ArrayNode) value, where, errors));
-                }
+            } else if (name.equals("asOf")) {
+                asOfGiven = true;
+                asOf = checkDate(value, where, errors);
+            } else if (name.equals("runoff")) {
+                runoff = readRunoff(value, where, errors);
+            } else if (value.isArray() && value.isEmpty()) {
+                continue; // an empty history is no history: absent, as generated clients send it on entries
+            } else if (!topLevel) {
+                errors.add(new FieldError(where, "a history entry cannot carry a history of its own"));
+            } else if (!value.isArray()) {
+                errors.add(new FieldError(where, "must be an array of snapshots, not " + describe(value)));
             } else {
-                throw new IllegalStateException("no JSON check for snapshot field type " + type);
+                history = readHistory((ArrayNode) value, where, errors);
             }
         }
-        return clean;
+        if (!asOfGiven) {
+            errors.add(new FieldError(path + "asOf", "is required (an ISO date such as 2025-10-24)"));
+        }
+        Double low = figures.get(Input.TARGET_RANGE_LOW_PCT);
+        Double high = figures.get(Input.TARGET_RANGE_HIGH_PCT);
+        if (low != null && high != null && low > high) {
+            errors.add(new FieldError(path + "targetRangeLowPct",
+                    "must not be above targetRangeHighPct (" + low + " > " + high + ")"));
+        }
+        if (asOf != null && history != null) {
+            for (int i = 0; i < history.size(); i++) {
+                MarketSnapshot earlier = history.get(i);
+                if (earlier != null && earlier.asOf().isAfter(asOf)) {
+                    errors.add(new FieldError(path + "history[" + i + "].asOf",
+                            "is " + earlier.asOf() + ", after the snapshot's asOf " + asOf));
+                }
+            }
+        }
+        if (asOf == null) {
+            return null;
+        }
+        MarketSnapshot.Builder snapshot = MarketSnapshot.on(asOf).runoff(runoff);
+        figures.forEach(snapshot::with);
+        return snapshot.history(history == null ? null
+                : history.stream().filter(java.util.Objects::nonNull).toList()).build();
     }
 
-    private ArrayNode checkHistory(ArrayNode history, String where, List<FieldError> errors) {
-        ArrayNode clean = mapper.createArrayNode();
+    /** A figure: a finite JSON number within its input's bounds, or null with the problem added. */
+    private static Double number(JsonNode value, String where, Bounds bounds, List<FieldError> errors) {
+        if (!value.isNumber()) {
+            errors.add(new FieldError(where, "must be a JSON number, not " + describe(value)));
+            return null;
+        }
+        double number = value.doubleValue();
+        if (!Double.isFinite(number)) {
+            errors.add(new FieldError(where, "must be a finite number"));
+            return null;
+        }
+        if (bounds != null && !bounds.contains(number)) {
+            errors.add(new FieldError(where, "must be " + bounds.describe() + " (was " + clip(value.asText()) + ")"));
+            return null;
+        }
+        return number;
+    }
+
+    private Runoff readRunoff(JsonNode value, String where, List<FieldError> errors) {
+        if (!value.isObject()) {
+            errors.add(new FieldError(where, "must be an object {active, treasuryCapBn, mbsCapBn}, not "
+                    + describe(value)));
+            return null;
+        }
+        ObjectNode clean = mapper.createObjectNode();
+        boolean ok = true;
+        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            JsonNode part = field.getValue();
+            RecordComponent component = RUNOFF_FIELDS.get(name);
+            String at = where + "." + name;
+            if (component == null) {
+                String hint = name.length() > 100 ? "" : suggestion(name, RUNOFF_FIELDS.keySet());
+                errors.add(new FieldError(where + "." + clip(name), "unknown field" + hint));
+                ok = false;
+            } else if (part.isNull()) {
+                continue;
+            } else if (component.getType() == Boolean.class) {
+                if (part.isBoolean()) {
+                    clean.set(name, part);
+                } else {
+                    errors.add(new FieldError(at, "must be true or false, not " + describe(part)));
+                    ok = false;
+                }
+            } else if (number(part, at, null, errors) != null) {
+                clean.set(name, part);
+            } else {
+                ok = false;
+            }
+        }
+        Runoff runoff;
+        try {
+            runoff = mapper.treeToValue(clean, Runoff.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            errors.add(new FieldError(where, "could not be read as a runoff"));
+            return null;
+        }
+        for (ConstraintViolation<Runoff> violation : validator.validate(runoff)) {
+            if (!clean.has(violation.getPropertyPath().toString()) && value.has(violation.getPropertyPath().toString())
+                    && !value.get(violation.getPropertyPath().toString()).isNull()) {
+                continue; // given but unreadable: reported as such, and left out so the rest could be checked
+            }
+            Object bad = violation.getInvalidValue();
+            errors.add(new FieldError(where + "." + violation.getPropertyPath(), violation.getMessage()
+                    + (bad instanceof Number ? " (was " + bad + ")" : "")));
+            ok = false;
+        }
+        return ok ? runoff : null;
+    }
+
+    private List<MarketSnapshot> readHistory(ArrayNode history, String where, List<FieldError> errors) {
+        List<MarketSnapshot> entries = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             JsonNode entry = history.get(i);
             String at = where + "[" + i + "]";
-            if (!entry.isObject()) {
+            if (entry.isNull()) {
+                errors.add(new FieldError(at, "must be a snapshot, not null"));
+            } else if (!entry.isObject()) {
                 errors.add(new FieldError(at, "must be a snapshot object, not " + describe(entry)));
-                continue;
+            } else {
+                entries.add(readObject((ObjectNode) entry, at + ".", false, errors));
             }
-            clean.add(checkObject((ObjectNode) entry, SnapshotSchema.SNAPSHOT_FIELDS, at + ".", false, errors));
         }
-        return clean;
+        return entries;
     }
 
-    private static void checkDate(JsonNode value, String where, List<FieldError> errors, ObjectNode clean,
-            String name) {
+    private static LocalDate checkDate(JsonNode value, String where, List<FieldError> errors) {
         if (!value.isTextual()) {
             errors.add(new FieldError(where, "must be an ISO date string such as 2025-10-24, not " + describe(value)));
-            return;
+            return null;
         }
         try {
-            LocalDate.parse(value.textValue());
-            clean.set(name, value);
+            return LocalDate.parse(value.textValue());
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(where, "is not a real ISO date (YYYY-MM-DD): '" + clip(value.textValue()) + "'"));
+            return null;
         }
-    }
-
-    private static boolean isHistory(RecordComponent component) {
-        return component.getGenericType() instanceof ParameterizedType list
-                && list.getActualTypeArguments()[0] == MarketSnapshot.class;
     }
 
     private static BadInputException failure(List<FieldError> errors) {
@@ -268,7 +358,7 @@ public final class SnapshotReader {
         return path.length() == 0 ? "body" : path.toString();
     }
 
-    private static String suggestion(String name, Set<String> known) {
+    private static String suggestion(String name, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-
 /**
  * Earlier observations, oldest first, indexed so that trend figures cost O(log n) plus the points inside a
  * window, never O(n): a series of n points is judged in O(n log n), not O(n²). A series builds one
@@ -20,8 +19,7 @@ public final class History {
         EFFR, SOFR;
 
         Double of(Observation s) {
-            Double rate = this == EFFR ? s.effrPct() : s.sofrPct();
-            return rate == null || s.iorbPct() == null ? null : Quantity.round2((rate - s.iorbPct()) * 100);
+            return Measures.spreadBp(s.value(this == EFFR ? Input.EFFR_PCT : Input.SOFR_PCT), s.value(Input.IORB_PCT));
         }
     }
 
@@ -71,7 +69,7 @@ public final class History {
                 counts[k][i + 1] = counts[k][i] + (value == null ? 0 : 1);
             }
             days[i] = points[i].asOf().toEpochDay();
-            Double onRrp = points[i].onRrpBalanceBn();
+            Double onRrp = points[i].value(Input.ON_RRP_BALANCE_BN);
             if (onRrp != null && (Double.isNaN(running) || onRrp > running)) {
                 running = onRrp;
             }

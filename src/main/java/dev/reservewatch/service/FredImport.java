@@ -24,6 +24,7 @@ import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.PayloadTooLargeException;
+import dev.reservewatch.model.Input;
 import dev.reservewatch.model.Quantity;
 
 /**
@@ -181,26 +182,22 @@ public final class FredImport {
                 : iorb == null || iorb.first() == null ? LocalDate.MAX : iorb.firstPublished();
         List<MarketSnapshot> points = new ArrayList<>((int) count);
         for (LocalDate day = start; !day.isAfter(last); day = day.plusWeeks(1)) {
-            Map<String, Double> figures = new java.util.HashMap<>();
+            MarketSnapshot.Builder point = MarketSnapshot.on(day);
+            boolean iorbKnown = false;
             for (Map.Entry<FredSeries, Published> series : bySeries.entrySet()) {
                 if (series.getKey() != FredSeries.IOER) {
                     Double value = series.getValue().on(day);
                     if (value != null) {
-                        figures.put(series.getKey().field(), value);
+                        point.with(series.getKey().input(), value);
+                        iorbKnown |= series.getKey().input() == Input.IORB_PCT;
                     }
                 }
             }
-            if (!figures.containsKey("iorbPct") && day.isBefore(ioerUntil)) {
-                figures.put("iorbPct", ioer.on(day));
+            if (!iorbKnown && day.isBefore(ioerUntil)) {
+                point.with(Input.IORB_PCT, ioer.on(day));
             }
-            Double peak = asOf(onRrpPeakSoFar, day);
-            points.add(new MarketSnapshot(day, figures.get("reserveBalancesBn"), figures.get("fedTotalAssetsBn"),
-                    figures.get("treasuryHoldingsBn"), figures.get("mbsHoldingsBn"), figures.get("onRrpBalanceBn"),
-                    peak, figures.get("treasuryGeneralAccountBn"), figures.get("bankTotalAssetsBn"),
-                    figures.get("iorbPct"), figures.get("effrPct"), figures.get("sofrPct"), null,
-                    figures.get("targetRangeLowPct"), figures.get("targetRangeHighPct"), null, null,
-                    figures.get("srfTakeupBn"), null, figures.get("cpiYoYPct"), figures.get("corePcePct"),
-                    calendar == null ? null : calendar.on(day), null));
+            points.add(point.with(Input.ON_RRP_PEAK_BN, asOf(onRrpPeakSoFar, day))
+                    .runoff(calendar == null ? null : calendar.on(day)).build());
         }
         return new Weekly(points, firstWednesday);
     }

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import dev.reservewatch.model.Input;
+
 /**
  * The FRED series the import understands: the snapshot field each feeds, how its unit converts, how a weekly
  * point reads it, and when a figure is published, so that a point sees only what was known on its day.
@@ -22,22 +24,22 @@ import java.util.Optional;
  * facility became standing; earlier operations were the Desk's own, not banks' take-up.
  */
 public enum FredSeries {
-    RRPONTSYD("onRrpBalanceBn", 1, Reading.LATEST, Schedule.DAILY, 0),
-    WRESBAL("reserveBalancesBn", 0.001, Reading.LATEST, Schedule.WEEKLY, 1),
-    WALCL("fedTotalAssetsBn", 0.001, Reading.LATEST, Schedule.WEEKLY, 1),
-    TREAST("treasuryHoldingsBn", 0.001, Reading.LATEST, Schedule.WEEKLY, 1),
-    WSHOMCB("mbsHoldingsBn", 0.001, Reading.LATEST, Schedule.WEEKLY, 1),
-    WTREGEN("treasuryGeneralAccountBn", 0.001, Reading.LATEST, Schedule.WEEKLY, 1),
-    TLAACBW027SBOG("bankTotalAssetsBn", 1, Reading.LATEST, Schedule.WEEKLY, 9),
-    EFFR("effrPct", 1, Reading.LATEST, Schedule.DAILY, 1),
-    SOFR("sofrPct", 1, Reading.LATEST, Schedule.DAILY, 1),
-    IORB("iorbPct", 1, Reading.LATEST, Schedule.DAILY, 0),
-    IOER("iorbPct", 1, Reading.LATEST, Schedule.ON_CHANGE, 0),
-    DFEDTARL("targetRangeLowPct", 1, Reading.LATEST, Schedule.DAILY, 0),
-    DFEDTARU("targetRangeHighPct", 1, Reading.LATEST, Schedule.DAILY, 0),
-    RPONTTLD("srfTakeupBn", 1, Reading.WEEK_HIGH, Schedule.DAILY, 0),
-    CPIAUCSL("cpiYoYPct", 1, Reading.YEAR_ON_YEAR, Schedule.MONTHLY, 14),
-    PCEPILFE("corePcePct", 1, Reading.YEAR_ON_YEAR, Schedule.MONTHLY, 30);
+    RRPONTSYD(Input.ON_RRP_BALANCE_BN, 1, Reading.LATEST, Schedule.DAILY, 0),
+    WRESBAL(Input.RESERVE_BALANCES_BN, 0.001, Reading.LATEST, Schedule.WEEKLY, 1),
+    WALCL(Input.FED_TOTAL_ASSETS_BN, 0.001, Reading.LATEST, Schedule.WEEKLY, 1),
+    TREAST(Input.TREASURY_HOLDINGS_BN, 0.001, Reading.LATEST, Schedule.WEEKLY, 1),
+    WSHOMCB(Input.MBS_HOLDINGS_BN, 0.001, Reading.LATEST, Schedule.WEEKLY, 1),
+    WTREGEN(Input.TREASURY_GENERAL_ACCOUNT_BN, 0.001, Reading.LATEST, Schedule.WEEKLY, 1),
+    TLAACBW027SBOG(Input.BANK_TOTAL_ASSETS_BN, 1, Reading.LATEST, Schedule.WEEKLY, 9),
+    EFFR(Input.EFFR_PCT, 1, Reading.LATEST, Schedule.DAILY, 1),
+    SOFR(Input.SOFR_PCT, 1, Reading.LATEST, Schedule.DAILY, 1),
+    IORB(Input.IORB_PCT, 1, Reading.LATEST, Schedule.DAILY, 0),
+    IOER(Input.IORB_PCT, 1, Reading.LATEST, Schedule.ON_CHANGE, 0),
+    DFEDTARL(Input.TARGET_RANGE_LOW_PCT, 1, Reading.LATEST, Schedule.DAILY, 0),
+    DFEDTARU(Input.TARGET_RANGE_HIGH_PCT, 1, Reading.LATEST, Schedule.DAILY, 0),
+    RPONTTLD(Input.SRF_TAKEUP_BN, 1, Reading.WEEK_HIGH, Schedule.DAILY, 0),
+    CPIAUCSL(Input.CPI_YOY_PCT, 1, Reading.YEAR_ON_YEAR, Schedule.MONTHLY, 14),
+    PCEPILFE(Input.CORE_PCE_PCT, 1, Reading.YEAR_ON_YEAR, Schedule.MONTHLY, 30);
 
     /** The day the standing repo facility began: RPONTTLD counts as its take-up from then. */
     public static final LocalDate STANDING_REPO_FROM = LocalDate.of(2021, 7, 28);
@@ -74,23 +76,23 @@ public enum FredSeries {
         }
     }
 
-    private final String field;
+    private final Input input;
     private final double scale;
     private final Reading reading;
     private final Schedule schedule;
     private final int lagDays;
 
-    FredSeries(String field, double scale, Reading reading, Schedule schedule, int lagDays) {
-        this.field = field;
+    FredSeries(Input input, double scale, Reading reading, Schedule schedule, int lagDays) {
+        this.input = input;
         this.scale = scale;
         this.reading = reading;
         this.schedule = schedule;
         this.lagDays = lagDays;
     }
 
-    /** The snapshot field this series feeds. */
-    public String field() {
-        return field;
+    /** The snapshot figure this series feeds. */
+    public Input input() {
+        return input;
     }
 
     /** Multiplier from FRED's unit to the field's (millions of dollars to billions: 0.001). */

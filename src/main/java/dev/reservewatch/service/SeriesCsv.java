@@ -17,10 +17,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.SnapshotReader;
-import dev.reservewatch.contract.SnapshotSchema;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.PayloadTooLargeException;
+import dev.reservewatch.model.Input;
 
 /**
  * A series as CSV: a header of snapshot field names (the runoff as {@code runoffActive},
@@ -32,7 +32,7 @@ public final class SeriesCsv {
     private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES);
     /** The runoff object's fields as columns: {@code runoff} and the field's name, capitalised. */
-    private static final List<String> RUNOFF_COLUMNS = SnapshotSchema.RUNOFF_FIELDS.keySet().stream()
+    private static final List<String> RUNOFF_COLUMNS = SnapshotReader.RUNOFF_FIELDS.keySet().stream()
             .map(field -> "runoff" + Character.toUpperCase(field.charAt(0)) + field.substring(1)).toList();
     private static final int MAX_ERRORS = 100;
 
@@ -41,9 +41,11 @@ public final class SeriesCsv {
 
     /** Every column name a series CSV may use. */
     public static Set<String> columns() {
-        Set<String> columns = new LinkedHashSet<>(SnapshotSchema.SNAPSHOT_FIELDS.keySet());
-        columns.remove("history");
-        columns.remove("runoff");
+        Set<String> columns = new LinkedHashSet<>();
+        columns.add("asOf");
+        for (Input input : Input.values()) {
+            columns.add(input.field());
+        }
         columns.addAll(RUNOFF_COLUMNS);
         return columns;
     }
@@ -123,7 +125,7 @@ public final class SeriesCsv {
                     String field = Character.toLowerCase(column.charAt("runoff".length()))
                             + column.substring("runoff".length() + 1);
                     runoff = runoff == null ? node.putObject("runoff") : runoff;
-                    if (SnapshotSchema.RUNOFF_FIELDS.get(field).getType() == Boolean.class) {
+                    if (SnapshotReader.RUNOFF_FIELDS.get(field).getType() == Boolean.class) {
                         if (!cell.equalsIgnoreCase("true") && !cell.equalsIgnoreCase("false")) {
                             throw new NumberFormatException("must be true or false");
                         }
@@ -191,9 +193,9 @@ public final class SeriesCsv {
     private static Object cell(MarketSnapshot point, String column) {
         if (RUNOFF_COLUMNS.contains(column)) {
             String field = Character.toLowerCase(column.charAt("runoff".length())) + column.substring("runoff".length() + 1);
-            return point.runoff() == null ? null : component(point.runoff(), SnapshotSchema.RUNOFF_FIELDS.get(field));
+            return point.runoff() == null ? null : component(point.runoff(), SnapshotReader.RUNOFF_FIELDS.get(field));
         }
-        return component(point, SnapshotSchema.SNAPSHOT_FIELDS.get(column));
+        return column.equals("asOf") ? point.asOf() : point.value(Input.byField(column).orElseThrow());
     }
 
     private static Object component(Record record, java.lang.reflect.RecordComponent component) {

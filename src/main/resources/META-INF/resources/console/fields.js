@@ -1,6 +1,7 @@
-// The snapshot's fields as the Judge form groups them: the contract's names (docs/api.md), units and hints.
-// The runoff's fields are named as in the series CSV: runoffActive, runoffTreasuryCapBn, runoffMbsCapBn,
-// runoffPurchasesActive.
+// Generated from dev.reservewatch.model.Input and dev.reservewatch.contract.Runoff by ConsoleFieldsTest:
+// do not edit; change the catalogue and run ./mvnw test -Dtest=ConsoleFieldsTest -Dconsole.fields.write=true
+// The snapshot's figures as the Judge form groups them: the contract's names, units and hints. The runoff's
+// fields are named as in the series CSV: runoffActive, runoffTreasuryCapBn, runoffMbsCapBn, runoffPurchasesActive.
 
 export const GROUPS = [
   {
@@ -11,7 +12,7 @@ export const GROUPS = [
       ['treasuryHoldingsBn', '$bn', 'Treasuries held outright (SOMA)'],
       ['mbsHoldingsBn', '$bn', 'Mortgage-backed securities held outright (SOMA)'],
       ['treasuryGeneralAccountBn', '$bn', "The Treasury's cash at the Fed, which drains reserves as it grows"],
-      ['bankTotalAssetsBn', '$bn', 'Total assets of all commercial banks (H.8): the base of reserves’ share'],
+      ['bankTotalAssetsBn', '$bn', "Total assets of all commercial banks (H.8): the base of reserves' share"],
       ['largeBankExcessReserveRatioPct', '%', "Large banks' excess reserves against their assets"],
       ['smallBankExcessReserveRatioPct', '%', "Smaller banks' excess reserves against their assets"],
       ['nominalGdpBn', '$bn', 'Nominal GDP, annualised'],
@@ -37,7 +38,9 @@ export const GROUPS = [
   },
   {
     title: 'Facilities',
-    fields: [['srfTakeupBn', '$bn', 'Standing repo facility take-up (the highest day of the week)']],
+    fields: [
+      ['srfTakeupBn', '$bn', 'Standing repo facility take-up (the highest day of the week)'],
+    ],
   },
   {
     title: 'Inflation',
@@ -55,13 +58,3 @@ export const RUNOFF = [
   ['runoffMbsCapBn', 'mbsCapBn', '$bn', 'Monthly cap on MBS runoff'],
   ['runoffPurchasesActive', 'purchasesActive', 'boolean', 'Are net asset purchases (QE) under way?'],
 ];
-
-/** The form field that a problem's field names: runoff.treasuryCapBn is runoffTreasuryCapBn. */
-export function formName(problemField) {
-  const runoff = /^runoff\.(\w+)$/.exec(problemField);
-  if (runoff) {
-    const match = RUNOFF.find(([, inner]) => inner === runoff[1]);
-    return match ? match[0] : 'runoffActive';
-  }
-  return problemField;
-}

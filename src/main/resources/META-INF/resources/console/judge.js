@@ -1,7 +1,7 @@
 // The Judge page: a snapshot form grouped as analysts think, filled from an example or by hand, judged by
 // POST /verdicts; each problem of a 400 is shown next to its field.
 import { api, el, markNavigation, problemText, renderVerdict, status } from './common.js';
-import { GROUPS, RUNOFF, formName } from './fields.js';
+import { GROUPS, RUNOFF } from './fields.js';
 
 const form = document.getElementById('snapshot');
 const groups = document.getElementById('groups');
@@ -194,3 +194,13 @@ for (const [button, source] of [['copy-json', 'json'], ['copy-curl', 'curl']]) {
 markNavigation();
 buildForm();
 loadExamples();
+
+/** The form field that a problem's field names: runoff.treasuryCapBn is runoffTreasuryCapBn. */
+function formName(problemField) {
+  const runoff = /^runoff\.(\w+)$/.exec(problemField);
+  if (runoff) {
+    const match = RUNOFF.find(([, inner]) => inner === runoff[1]);
+    return match ? match[0] : 'runoffActive';
+  }
+  return problemField;
+}

@@ -28,13 +28,9 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,8 +45,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-import dev.reservewatch.contract.Runoff;
-import dev.reservewatch.contract.SnapshotSchema;
+import dev.reservewatch.contract.SnapshotReader;
+import dev.reservewatch.model.Input;
 import dev.reservewatch.service.SeriesCsv;
 
 /**
@@ -60,11 +56,10 @@ import dev.reservewatch.service.SeriesCsv;
  * empty bodies, random and non-UTF-8 bytes, bad CSV, bodies over the limit, hostile rule drafts (with and
  * without a token) and hostile FRED uploads. Every answer must be a client error (the status each case
  * expects) as application/problem+json whose "status" is the HTTP status and which has a "title" and no trace
- * of a stack; a failure names its family and case. Afterwards a valid snapshot still gets its verdict and the
- * service is still ready.
+ * of a stack; a failure names its family and case. Each family is a test of its own, independent of the others
+ * and of their order, and ends with a valid snapshot that must still get its verdict while the service stays ready.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputTest {
 
     private static final long SEED = 20251024L;
@@ -123,9 +118,8 @@ class HostileInputTest {
             String authorization, List<Part> parts) {
     }
 
-    private final Map<String, List<Hostile>> families = new LinkedHashMap<>();
     private List<Hostile> family;
-    private final Random random = new Random(SEED);
+    private Random random;
     private ObjectNode article;
     private String articleText;
     private byte[] articleBytes;
@@ -135,55 +129,178 @@ class HostileInputTest {
     private final HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
+    /**
+     * Each family of hostile requests is a test of its own, independent of the others and of their order: it is
+     * generated afresh from the seed, sent, and followed by a valid snapshot that must still get its verdict while
+     * the service stays ready.
+     */
     @TestFactory
-    @Order(1)
-    Stream<DynamicContainer> answersEveryHostileRequestWithTheExpectedProblem() throws IOException {
-        articleBytes = Files.readAllBytes(ARTICLE);
-        article = (ObjectNode) MAPPER.readTree(articleBytes);
-        articleText = new String(articleBytes, StandardCharsets.UTF_8).strip();
+    Stream<DynamicTest> wrongTypesAreAnsweredWithProblems() {
+        return sent("wrong types", this::wrongTypes);
+    }
 
-        family("wrong types", this::wrongTypes);
-        family("non-finite and malformed numbers", this::nonFiniteAndMalformedNumbers);
-        family("huge strings", this::hugeStrings);
-        family("deep nesting", this::deepNesting);
-        family("unknown fields", this::unknownFields);
-        family("duplicate keys", this::duplicateFields);
-        family("giant arrays", this::giantArrays);
-        family("bad dates and values", this::impossibleDatesAndValues);
-        family("truncated JSON", this::truncatedJson);
-        family("wrong content types", this::wrongContentTypes);
-        family("empty and trivial bodies", this::emptyAndTrivialBodies);
-        family("random bytes", this::randomBytes);
-        family("non-UTF-8 bytes", this::nonUtf8);
-        family("arrays and objects swapped", this::arraysAndObjectsSwapped);
-        family("series-specific: bad CSV", this::badCsv);
-        family("oversized bodies", this::oversized);
-        family("rule drafts from an author", this::hostileDrafts);
-        family("rule drafts without a token", this::draftsWithoutAToken);
-        family("impact requests", this::hostileImpact);
-        family("FRED uploads", this::hostileUploads);
+    @TestFactory
+    Stream<DynamicTest> nonFiniteAndMalformedNumbersAreAnsweredWithProblems() {
+        return sent("non-finite and malformed numbers", this::nonFiniteAndMalformedNumbers);
+    }
 
-        assertThat(families.values().stream().mapToInt(List::size).sum()).as("hostile requests")
-                .isGreaterThanOrEqualTo(1000);
-        return families.entrySet().stream().map(entry -> DynamicContainer.dynamicContainer(
-                entry.getKey() + " (" + entry.getValue().size() + ")", entry.getValue().stream().map(
-                        hostile -> DynamicTest.dynamicTest(describe(hostile), () -> send(hostile)))));
+    @TestFactory
+    Stream<DynamicTest> hugeStringsAreAnsweredWithProblems() {
+        return sent("huge strings", this::hugeStrings);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> deepNestingAreAnsweredWithProblems() {
+        return sent("deep nesting", this::deepNesting);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> unknownFieldsAreAnsweredWithProblems() {
+        return sent("unknown fields", this::unknownFields);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> duplicateFieldsAreAnsweredWithProblems() {
+        return sent("duplicate keys", this::duplicateFields);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> giantArraysAreAnsweredWithProblems() {
+        return sent("giant arrays", this::giantArrays);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> impossibleDatesAndValuesAreAnsweredWithProblems() {
+        return sent("bad dates and values", this::impossibleDatesAndValues);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> truncatedJsonAreAnsweredWithProblems() {
+        return sent("truncated JSON", this::truncatedJson);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> wrongContentTypesAreAnsweredWithProblems() {
+        return sent("wrong content types", this::wrongContentTypes);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> emptyAndTrivialBodiesAreAnsweredWithProblems() {
+        return sent("empty and trivial bodies", this::emptyAndTrivialBodies);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> randomBytesAreAnsweredWithProblems() {
+        return sent("random bytes", this::randomBytes);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> nonUtf8AreAnsweredWithProblems() {
+        return sent("non-UTF-8 bytes", this::nonUtf8);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> arraysAndObjectsSwappedAreAnsweredWithProblems() {
+        return sent("arrays and objects swapped", this::arraysAndObjectsSwapped);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> badCsvAreAnsweredWithProblems() {
+        return sent("series-specific: bad CSV", this::badCsv);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> oversizedAreAnsweredWithProblems() {
+        return sent("oversized bodies", this::oversized);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> hostileDraftsAreAnsweredWithProblems() {
+        return sent("rule drafts from an author", this::hostileDrafts);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> draftsWithoutATokenAreAnsweredWithProblems() {
+        return sent("rule drafts without a token", this::draftsWithoutAToken);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> hostileImpactAreAnsweredWithProblems() {
+        return sent("impact requests", this::hostileImpact);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> hostileUploadsAreAnsweredWithProblems() {
+        return sent("FRED uploads", this::hostileUploads);
     }
 
     @Test
-    @Order(2)
-    void stillJudgesAValidSnapshotAndStaysReadyAfterwards() throws IOException {
+    void sendsOverAThousandHostileRequestsInAll() {
+        int total = 0;
+        for (Map.Entry<String, Runnable> family : families().entrySet()) {
+            total += generated(family.getValue()).size();
+        }
+        assertThat(total).as("hostile requests over all families").isGreaterThanOrEqualTo(1000);
+    }
+
+    /** Every family by its name, to count them all. */
+    private Map<String, Runnable> families() {
+        Map<String, Runnable> all = new LinkedHashMap<>();
+        all.put("wrong types", this::wrongTypes);
+        all.put("non-finite and malformed numbers", this::nonFiniteAndMalformedNumbers);
+        all.put("huge strings", this::hugeStrings);
+        all.put("deep nesting", this::deepNesting);
+        all.put("unknown fields", this::unknownFields);
+        all.put("duplicate keys", this::duplicateFields);
+        all.put("giant arrays", this::giantArrays);
+        all.put("bad dates and values", this::impossibleDatesAndValues);
+        all.put("truncated JSON", this::truncatedJson);
+        all.put("wrong content types", this::wrongContentTypes);
+        all.put("empty and trivial bodies", this::emptyAndTrivialBodies);
+        all.put("random bytes", this::randomBytes);
+        all.put("non-UTF-8 bytes", this::nonUtf8);
+        all.put("arrays and objects swapped", this::arraysAndObjectsSwapped);
+        all.put("series-specific: bad CSV", this::badCsv);
+        all.put("oversized bodies", this::oversized);
+        all.put("rule drafts from an author", this::hostileDrafts);
+        all.put("rule drafts without a token", this::draftsWithoutAToken);
+        all.put("impact requests", this::hostileImpact);
+        all.put("FRED uploads", this::hostileUploads);
+        return all;
+    }
+
+    /** The family's requests, each a dynamic test, then the check that a valid snapshot is still judged. */
+    private Stream<DynamicTest> sent(String name, Runnable cases) {
+        List<Hostile> requests = generated(cases);
+        assertThat(requests).as("requests of the family " + name).isNotEmpty();
+        return Stream.concat(requests.stream().map(hostile -> DynamicTest.dynamicTest(describe(hostile),
+                () -> send(hostile))), Stream.of(DynamicTest.dynamicTest(
+                        "afterwards a valid snapshot still gets its verdict and the service is ready",
+                        this::stillJudgesAValidSnapshotAndStaysReady)));
+    }
+
+    /** A family's requests, generated from the seed alone, whatever ran before. */
+    private List<Hostile> generated(Runnable cases) {
+        try {
+            articleBytes = Files.readAllBytes(ARTICLE);
+            article = (ObjectNode) MAPPER.readTree(articleBytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        articleText = new String(articleBytes, StandardCharsets.UTF_8).strip();
+        random = new Random(SEED);
+        family = new ArrayList<>();
+        cases.run();
+        return family;
+    }
+
+    private void stillJudgesAValidSnapshotAndStaysReady() throws IOException {
         given().contentType(ContentType.JSON).body(Files.readAllBytes(ARTICLE))
                 .when().post(VERDICTS)
                 .then().statusCode(200)
                 .body("regime", is("SCARCE"))
                 .body("actions.code", hasItem("END_RUNOFF"));
         management().when().get("/q/health/ready").then().statusCode(200);
-    }
-
-    private void family(String name, Runnable cases) {
-        family = families.computeIfAbsent(name, n -> new ArrayList<>());
-        cases.run();
     }
 
     // ------------------------------------------------------------------ sending and checking
@@ -292,22 +409,15 @@ class HostileInputTest {
 
     private void wrongTypes() {
         int next = 0;
-        for (Map.Entry<String, RecordComponent> field : SnapshotSchema.SNAPSHOT_FIELDS.entrySet()) {
-            Class<?> type = field.getValue().getType();
-            List<String> wrong;
-            if (type == Double.class) {
-                wrong = WRONG_FOR_NUMBER;
-            } else if (type == LocalDate.class) {
-                wrong = WRONG_FOR_DATE;
-            } else if (type == Runoff.class) {
-                wrong = WRONG_FOR_RUNOFF;
-            } else if (type == List.class) {
-                wrong = WRONG_FOR_HISTORY;
-            } else {
-                throw new IllegalStateException("no wrong values for the snapshot field type " + type
-                        + " of " + field.getKey() + ": add them to this test");
-            }
-            if (type == Double.class) { // half of the wrong values per number field, in turn: each value hits 9 fields
+        for (String field : SnapshotReader.FIELDS) {
+            boolean number = Input.byField(field).isPresent();
+            List<String> wrong = switch (field) {
+                case "asOf" -> WRONG_FOR_DATE;
+                case "runoff" -> WRONG_FOR_RUNOFF;
+                case "history" -> WRONG_FOR_HISTORY;
+                default -> WRONG_FOR_NUMBER;
+            };
+            if (number) { // half of the wrong values per number field, in turn: each value hits 9 fields
                 List<String> half = new ArrayList<>();
                 for (int i = 0; i < wrong.size() / 2; i++) {
                     half.add(wrong.get(next++ % wrong.size()));
@@ -315,10 +425,10 @@ class HostileInputTest {
                 wrong = half;
             }
             for (String raw : wrong) {
-                json("wrong type: " + field.getKey() + " = " + raw, articleWith(field.getKey(), raw), BAD);
+                json("wrong type: " + field + " = " + raw, articleWith(field, raw), BAD);
             }
         }
-        for (Map.Entry<String, RecordComponent> field : SnapshotSchema.RUNOFF_FIELDS.entrySet()) {
+        for (Map.Entry<String, RecordComponent> field : SnapshotReader.RUNOFF_FIELDS.entrySet()) {
             List<String> wrong = field.getValue().getType() == Boolean.class ? WRONG_FOR_BOOLEAN : WRONG_FOR_NUMBER;
             for (String raw : wrong) {
                 json("wrong type: runoff." + field.getKey() + " = " + raw,
@@ -381,7 +491,7 @@ class HostileInputTest {
     }
 
     private void unknownFields() {
-        Set<String> known = SnapshotSchema.SNAPSHOT_FIELDS.keySet();
+        Set<String> known = Set.copyOf(SnapshotReader.FIELDS);
         List<String> values = List.of("1", "\"x\"", "true", "null", "{}", "[]", "2.5");
         for (int i = 0; i < 30; i++) {
             List<String[]> fields = articleFields();
@@ -915,8 +1025,7 @@ class HostileInputTest {
     }
 
     private List<String> numberFields() {
-        return SnapshotSchema.SNAPSHOT_FIELDS.entrySet().stream()
-                .filter(field -> field.getValue().getType() == Double.class).map(Map.Entry::getKey).toList();
+        return Arrays.stream(Input.values()).map(Input::field).toList();
     }
 
     /** {@code json}, an object, with spaces before its closing brace up to {@code size} bytes in all. */

@@ -32,6 +32,7 @@ import dev.reservewatch.engine.evaluation.SeriesJudge;
 import dev.reservewatch.engine.ruleset.RuleFile;
 import dev.reservewatch.engine.ruleset.RuleSource;
 import dev.reservewatch.engine.ruleset.Ruleset;
+import dev.reservewatch.model.Input;
 
 /**
  * In-process evaluation of the 2025-10 article snapshot against the shipped rules, explanation and
@@ -82,14 +83,11 @@ public class VerdictBenchmark {
         for (int i = 0; i < SERIES_POINTS; i++) {
             // the article's figures on 5,000 consecutive days: the same rules fire as in verdict(), so the
             // difference is the series' own cost (history, trend windows, ordering, changes)
-            series.add(new MarketSnapshot(start.plusDays(i), article.reserveBalancesBn(), article.fedTotalAssetsBn(),
-                    article.treasuryHoldingsBn(), article.mbsHoldingsBn(), article.onRrpBalanceBn(),
-                    article.onRrpPeakBn(), article.treasuryGeneralAccountBn(), article.bankTotalAssetsBn(),
-                    article.iorbPct(), article.effrPct(), article.sofrPct(),
-                    article.repoRateHighPct(), article.targetRangeLowPct(), article.targetRangeHighPct(),
-                    article.largeBankExcessReserveRatioPct(), article.smallBankExcessReserveRatioPct(),
-                    article.srfTakeupBn(), article.nominalGdpBn(), article.cpiYoYPct(), article.corePcePct(),
-                    article.runoff(), null));
+            MarketSnapshot.Builder point = MarketSnapshot.on(start.plusDays(i)).runoff(article.runoff());
+            for (Input input : Input.values()) {
+                point.with(input, article.value(input));
+            }
+            series.add(point.build());
         }
     }
 

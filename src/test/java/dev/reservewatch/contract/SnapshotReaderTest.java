@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
+import dev.reservewatch.model.Input;
 
 class SnapshotReaderTest {
 
@@ -35,10 +36,10 @@ class SnapshotReaderTest {
                  "runoff": {"active": true, "treasuryCapBn": 5, "mbsCapBn": 35},
                  "history": [{"asOf": "2025-10-17", "reserveBalancesBn": 2950}]}
                 """.getBytes(StandardCharsets.UTF_8));
-        assertThat(snapshot.reserveBalancesBn()).isEqualTo(2930.0);
+        assertThat(snapshot.value(Input.RESERVE_BALANCES_BN)).isEqualTo(2930.0);
         assertThat(snapshot.runoff().treasuryCapBn()).isEqualTo(5.0);
-        assertThat(snapshot.history()).singleElement().extracting(MarketSnapshot::reserveBalancesBn).isEqualTo(2950.0);
-        assertThat(snapshot.fedTotalAssetsBn()).as("absent stays unknown").isNull();
+        assertThat(snapshot.history()).singleElement().extracting((MarketSnapshot s) -> s.value(Input.RESERVE_BALANCES_BN)).isEqualTo(2950.0);
+        assertThat(snapshot.value(Input.FED_TOTAL_ASSETS_BN)).as("absent stays unknown").isNull();
     }
 
     @Test
@@ -131,7 +132,7 @@ class SnapshotReaderTest {
     void treatsNullAsAbsent() {
         MarketSnapshot snapshot = reader.read("{\"asOf\": \"2025-10-24\", \"effrPct\": null}"
                 .getBytes(StandardCharsets.UTF_8));
-        assertThat(snapshot.effrPct()).isNull();
+        assertThat(snapshot.value(Input.EFFR_PCT)).isNull();
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.error.BadInputException;
+import dev.reservewatch.model.Input;
 
 class FredImportTest {
 
@@ -52,15 +53,15 @@ class FredImportTest {
         assertThat(points).extracting(MarketSnapshot::asOf).containsExactly(LocalDate.of(2019, 7, 31), LocalDate.of(2019, 8, 7));
         assertThat(points).allMatch(p -> p.asOf().getDayOfWeek() == DayOfWeek.WEDNESDAY);
         MarketSnapshot august = points.get(1);
-        assertThat(august.reserveBalancesBn()).as("that Wednesday's balance sheet comes out the next day: last week's")
+        assertThat(august.value(Input.RESERVE_BALANCES_BN)).as("that Wednesday's balance sheet comes out the next day: last week's")
                 .isEqualTo(1535.0);
-        assertThat(august.effrPct()).as("EFFR comes out the next morning: Tuesday's").isEqualTo(2.11);
-        assertThat(august.iorbPct()).as("IOER before IORB began").isEqualTo(2.10);
-        assertThat(august.sofrPct()).as("older than two weeks: absent").isNull();
-        assertThat(points.get(0).reserveBalancesBn()).isEqualTo(1530.0);
+        assertThat(august.value(Input.EFFR_PCT)).as("EFFR comes out the next morning: Tuesday's").isEqualTo(2.11);
+        assertThat(august.value(Input.IORB_PCT)).as("IOER before IORB began").isEqualTo(2.10);
+        assertThat(august.value(Input.SOFR_PCT)).as("older than two weeks: absent").isNull();
+        assertThat(points.get(0).value(Input.RESERVE_BALANCES_BN)).isEqualTo(1530.0);
         assertThat(points.get(0).runoff().active()).isTrue();
         assertThat(august.runoff().active()).as("runoff ended 2019-08-01").isFalse();
-        assertThat(points.get(0).iorbPct()).as("no IOER observation yet on 2019-07-31").isNull();
+        assertThat(points.get(0).value(Input.IORB_PCT)).as("no IOER observation yet on 2019-07-31").isNull();
     }
 
     @Test
@@ -75,12 +76,12 @@ class FredImportTest {
                         + "2025-09-01,103.0\n"));
         Map<LocalDate, MarketSnapshot> points = byDate(FredImport.weekly(files, CALENDAR, LocalDate.of(2025, 10, 8),
                 LocalDate.of(2025, 11, 5), 10_000, 0).points());
-        assertThat(points.get(LocalDate.of(2025, 10, 22)).bankTotalAssetsBn()).as("the 10-08 figure, out 10-17")
+        assertThat(points.get(LocalDate.of(2025, 10, 22)).value(Input.BANK_TOTAL_ASSETS_BN)).as("the 10-08 figure, out 10-17")
                 .isEqualTo(23000.0);
-        assertThat(points.get(LocalDate.of(2025, 10, 29)).bankTotalAssetsBn()).as("the 10-15 figure, out 10-24")
+        assertThat(points.get(LocalDate.of(2025, 10, 29)).value(Input.BANK_TOTAL_ASSETS_BN)).as("the 10-15 figure, out 10-24")
                 .isEqualTo(23100.0);
-        assertThat(points.get(LocalDate.of(2025, 10, 8)).cpiYoYPct()).as("August, on a year earlier").isEqualTo(2.9);
-        assertThat(points.get(LocalDate.of(2025, 10, 15)).cpiYoYPct()).as("September, out 10-14").isEqualTo(3.0);
+        assertThat(points.get(LocalDate.of(2025, 10, 8)).value(Input.CPI_YOY_PCT)).as("August, on a year earlier").isEqualTo(2.9);
+        assertThat(points.get(LocalDate.of(2025, 10, 15)).value(Input.CPI_YOY_PCT)).as("September, out 10-14").isEqualTo(3.0);
     }
 
     @Test
@@ -91,11 +92,11 @@ class FredImportTest {
                         + "2025-11-03,0.0\n2025-11-05,3.0\n2025-11-12,0.5\n"));
         Map<LocalDate, MarketSnapshot> points = byDate(FredImport.weekly(files, CALENDAR, LocalDate.of(2021, 7, 28),
                 LocalDate.of(2025, 11, 12), 10_000, 0).points());
-        assertThat(points.get(LocalDate.of(2021, 7, 28)).srfTakeupBn()).as("before the facility stood").isNull();
-        assertThat(points.get(LocalDate.of(2025, 10, 29)).srfTakeupBn()).isNull();
-        assertThat(points.get(LocalDate.of(2025, 11, 5)).srfTakeupBn()).as("the month-end Friday's spike stays")
+        assertThat(points.get(LocalDate.of(2021, 7, 28)).value(Input.SRF_TAKEUP_BN)).as("before the facility stood").isNull();
+        assertThat(points.get(LocalDate.of(2025, 10, 29)).value(Input.SRF_TAKEUP_BN)).isNull();
+        assertThat(points.get(LocalDate.of(2025, 11, 5)).value(Input.SRF_TAKEUP_BN)).as("the month-end Friday's spike stays")
                 .isEqualTo(50.35);
-        assertThat(points.get(LocalDate.of(2025, 11, 12)).srfTakeupBn()).as("the next week's own high").isEqualTo(0.5);
+        assertThat(points.get(LocalDate.of(2025, 11, 12)).value(Input.SRF_TAKEUP_BN)).as("the next week's own high").isEqualTo(0.5);
     }
 
     @Test

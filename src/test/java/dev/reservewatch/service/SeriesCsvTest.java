@@ -13,6 +13,7 @@ import dev.reservewatch.engine.ShippedRules;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.PayloadTooLargeException;
+import dev.reservewatch.model.Input;
 
 class SeriesCsvTest {
 
@@ -37,8 +38,8 @@ class SeriesCsvTest {
                 2025-10-22,2933,,4.15,TRUE,5,35
                 """);
         assertThat(points).hasSize(2);
-        assertThat(points.get(0).effrPct()).isEqualTo(4.10);
-        assertThat(points.get(1).effrPct()).isNull();
+        assertThat(points.get(0).value(Input.EFFR_PCT)).isEqualTo(4.10);
+        assertThat(points.get(1).value(Input.EFFR_PCT)).isNull();
         assertThat(points.get(1).runoff().active()).isTrue();
         assertThat(points.get(1).runoff().mbsCapBn()).isEqualTo(35.0);
     }

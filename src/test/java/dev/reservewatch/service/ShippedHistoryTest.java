@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.SnapshotReader;
+import dev.reservewatch.model.Input;
 
 /**
  * The weekly history that ships with the service (examples/history/fred-weekly.csv) is exactly what the FRED
@@ -58,13 +59,13 @@ class ShippedHistoryTest {
         assertThat(points.get(0).asOf()).isEqualTo(LocalDate.of(2018, 1, 3));
         assertThat(points).allMatch(point -> point.asOf().getDayOfWeek() == DayOfWeek.WEDNESDAY);
         assertThat(points).allSatisfy(point -> {
-            assertThat(point.reserveBalancesBn()).isNotNull();
-            assertThat(point.bankTotalAssetsBn()).isNotNull();
+            assertThat(point.value(Input.RESERVE_BALANCES_BN)).isNotNull();
+            assertThat(point.value(Input.BANK_TOTAL_ASSETS_BN)).isNotNull();
             assertThat(point.runoff()).isNotNull();
         });
         assertThat(points).filteredOn(point -> point.asOf().getYear() == 2025).allSatisfy(point -> {
-            assertThat(point.cpiYoYPct()).isNotNull();
-            assertThat(point.srfTakeupBn()).isNotNull();
+            assertThat(point.value(Input.CPI_YOY_PCT)).isNotNull();
+            assertThat(point.value(Input.SRF_TAKEUP_BN)).isNotNull();
         });
     }
 }

@@ -42,6 +42,7 @@ import dev.reservewatch.engine.ruleset.Ruleset;
 import dev.reservewatch.engine.ruleset.Sessions;
 import dev.reservewatch.engine.ruleset.Sha256;
 import dev.reservewatch.engine.ruleset.Trigger;
+import dev.reservewatch.model.Figures;
 import dev.reservewatch.model.Market;
 
 /**
@@ -294,7 +295,7 @@ public final class RulesetCompiler {
         if (element instanceof org.drools.base.rule.Pattern pattern) {
             if (pattern.getObjectType() instanceof ClassObjectType type && type.getClassType() == Market.class) {
                 for (String property : pattern.getListenedProperties()) {
-                    if (Market.FIGURES.containsKey(property)) {
+                    if (Figures.all().containsKey(property)) {
                         into.add(property);
                     }
                 }
@@ -304,7 +305,7 @@ public final class RulesetCompiler {
                         conditions.add(mvel.getExpression());
                         Matcher identifiers = IDENTIFIER.matcher(mvel.getExpression());
                         while (identifiers.find()) {
-                            if (Market.FIGURES.containsKey(identifiers.group())) {
+                            if (Figures.all().containsKey(identifiers.group())) {
                                 into.add(identifiers.group());
                             }
                         }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.reservewatch.model.Market;
+import dev.reservewatch.model.Figures;
 import dev.reservewatch.model.Severity;
 
 /**
@@ -45,7 +45,7 @@ public record Trigger(String signal, String metric, String field, Side fires, bo
                 String metric = signal.group(3);
                 String global = signal.group(5);
                 String field = Character.toLowerCase(signal.group(6).charAt(0)) + signal.group(6).substring(1);
-                if (severity == Severity.INFO || !Market.FIGURES.containsKey(metric) || !globals.containsKey(global)) {
+                if (severity == Severity.INFO || !Figures.all().containsKey(metric) || !globals.containsKey(global)) {
                     continue;
                 }
                 for (String condition : rule.marketConditions()) {

@@ -5,22 +5,28 @@ import java.util.List;
 
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.Runoff;
+import dev.reservewatch.model.Input;
 
 /**
- * A snapshot with every field given, judged by each new ruleset before it may serve: some broken rules
- * compile cleanly and fail only when they run. Figures from the week of 2025-10-22 (FRED), with a
- * week of history so that rules reading history run too.
+ * A snapshot with every figure given (each {@link Input}'s example: the week of 2025-10-22), judged by each new
+ * ruleset before it may serve: some broken rules compile cleanly and fail only when they run. It carries a week of
+ * history, with reserves and ON RRP a little higher, so that rules reading history run too.
  */
 public final class SampleSnapshot {
+
+    public static final MarketSnapshot FULL = full(LocalDate.of(2025, 10, 22))
+            .history(List.of(full(LocalDate.of(2025, 10, 15)).with(Input.RESERVE_BALANCES_BN, 2960.0)
+                    .with(Input.ON_RRP_BALANCE_BN, 8.5).build()))
+            .build();
 
     private SampleSnapshot() {
     }
 
-    public static final MarketSnapshot FULL = full(LocalDate.of(2025, 10, 22), 2933.0, 4.0, List.of(
-            full(LocalDate.of(2025, 10, 15), 2960.0, 8.5, null)));
-
-    private static MarketSnapshot full(LocalDate asOf, double reserves, double onRrp, List<MarketSnapshot> history) {
-        return new MarketSnapshot(asOf, reserves, 6590.0, 4196.0, 2083.0, onRrp, 2554.0, 950.0, 23_300.0, 4.15, 4.11,
-                4.21, 4.35, 4.00, 4.25, 9.8, 8.2, 8.5, 30_500.0, 3.0, 2.9, new Runoff(true, 5.0, 35.0, false), history);
+    private static MarketSnapshot.Builder full(LocalDate asOf) {
+        MarketSnapshot.Builder snapshot = MarketSnapshot.on(asOf).runoff(new Runoff(true, 5.0, 35.0, false));
+        for (Input input : Input.values()) {
+            snapshot.with(input, input.example());
+        }
+        return snapshot;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.engine.ruleset.Ruleset;
 import dev.reservewatch.engine.ruleset.Trigger;
+import dev.reservewatch.model.Figures;
 import dev.reservewatch.model.Market;
 import dev.reservewatch.model.Quantity;
 
@@ -107,7 +108,7 @@ final class Watchlist {
     }
 
     private static Double number(Market market, String figure) {
-        Object value = Market.FIGURES.get(figure).value().apply(market);
+        Object value = Figures.named(figure).of(market);
         return value instanceof Number number ? number.doubleValue() : null;
     }
 }

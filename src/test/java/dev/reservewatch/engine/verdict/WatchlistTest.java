@@ -18,6 +18,7 @@ import dev.reservewatch.engine.compile.Compilation;
 import dev.reservewatch.engine.compile.RulesetCompiler;
 import dev.reservewatch.engine.evaluation.DecisionEngine;
 import dev.reservewatch.engine.ruleset.RuleFile;
+import dev.reservewatch.model.Input;
 
 /** The watchlist: how near each trigger of the active rules is, and when it would cross at its pace. */
 class WatchlistTest {
@@ -155,8 +156,8 @@ class WatchlistTest {
 
     private static MarketSnapshot point(LocalDate asOf, double sharePct, double onRrpBn) {
         double assets = 6600;
-        return new MarketSnapshot(asOf, assets * sharePct / 100, assets, null, null, onRrpBn, 2554.0, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null,
-                new Runoff(true, 5.0, 35.0), null);
+        return MarketSnapshot.on(asOf).with(Input.RESERVE_BALANCES_BN, assets * sharePct / 100)
+                .with(Input.FED_TOTAL_ASSETS_BN, assets).with(Input.ON_RRP_BALANCE_BN, onRrpBn)
+                .with(Input.ON_RRP_PEAK_BN, 2554.0).runoff(new Runoff(true, 5.0, 35.0)).build();
     }
 }
