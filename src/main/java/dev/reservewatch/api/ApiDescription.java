@@ -34,7 +34,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
-import dev.reservewatch.contract.ReloadRejection;
 import dev.reservewatch.error.Problem;
 import dev.reservewatch.model.Bounds;
 import dev.reservewatch.model.Input;
@@ -70,10 +69,6 @@ public class ApiDescription implements OASFilter {
     static final String ARTICLE_VERDICT = "/examples/2025-10-article.verdict.json";
     /** Where the other examples live on the class path: {@code <operationId>.request.<ext>}, {@code .response.<ext>}. */
     static final String EXAMPLES = "/examples/api/";
-    /** Schemas named after a Java type's simple name, and their names in the API. */
-    private static final Map<String, String> NAMES = Map.of("Event", "PolicyEvent", "Example", "SnapshotExample",
-            "Status", "ReloadStatus", "Report", "ValidationReport", "ReloadRejection", "ReloadRejection",
-            "RejectionView", "Rejected", "Codes", "PointCodes", "Difference", "PointDifference");
     private static final Map<String, String> EXTENSIONS = Map.of("json", "application/json", "csv", "text/csv",
             "txt", "text/plain", "multipart.json", "multipart/form-data");
 
@@ -106,7 +101,6 @@ public class ApiDescription implements OASFilter {
             }
             form.addEncoding("policy", OASFactory.createEncoding().contentType("application/json"));
         }
-        rename(openAPI, NAMES);
         dropUnreachableSchemas(openAPI);
         components.getSchemas().values().forEach(ApiDescription::nullableUnlessRequired);
     }
@@ -283,23 +277,6 @@ public class ApiDescription implements OASFilter {
                 .forEach(schema -> reached.add(componentName(schema.getRef())));
         schemas.keySet().stream().filter(name -> !reached.contains(name)).toList()
                 .forEach(openAPI.getComponents()::removeSchema);
-    }
-
-    /** Gives component schemas the names of what they are in the API rather than of the Java type behind them. */
-    private static void rename(OpenAPI openAPI, Map<String, String> names) {
-        List<Schema> roots = new ArrayList<>(openAPI.getComponents().getSchemas().values());
-        forEachOperation(openAPI, operation -> roots.addAll(operationSchemas(operation)));
-        List<Schema> all = walk(roots, null);
-        names.forEach((from, to) -> {
-            Schema schema = openAPI.getComponents().getSchemas().get(from);
-            if (schema == null) {
-                throw new IllegalStateException("no schema " + from + " to name " + to);
-            }
-            openAPI.getComponents().removeSchema(from);
-            openAPI.getComponents().addSchema(to, schema);
-            all.stream().filter(s -> s.getRef() != null && componentName(s.getRef()).equals(from))
-                    .forEach(s -> s.setRef(to));
-        });
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.reservewatch.api;
 
-import java.util.List;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,9 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 import dev.reservewatch.config.LimitsConfig;
+import dev.reservewatch.contract.PolicyCalendar;
 import dev.reservewatch.contract.SeriesAnswer;
+import dev.reservewatch.contract.SeriesView;
 import dev.reservewatch.service.BacktestService;
-import dev.reservewatch.service.RunoffCalendar;
 
 /** Backtests: the rules week by week over FRED downloads, or over the weekly history that ships with the service. */
 @Tag(name = "Backtests", description = "The rules week by week over FRED downloads or the shipped history")
@@ -65,7 +64,7 @@ public class BacktestResource {
             boolean snapshots) {
         FredUpload upload = FredUpload.read(form, limits.seriesBody().asLongValue());
         return backtests.fred(upload.downloads(), upload.policy(), upload.from(), upload.to(),
-                SeriesResource.view(upload.view()), snapshots);
+                SeriesView.named(upload.view()), snapshots);
     }
 
     @GET
@@ -89,7 +88,7 @@ public class BacktestResource {
             @Parameter(description = SeriesResource.SNAPSHOTS) @QueryParam("snapshots") @DefaultValue("false")
             boolean snapshots) {
         return backtests.shipped(FredUpload.date("from", from), FredUpload.date("to", to),
-                SeriesResource.view(view == null ? "compact" : view), snapshots);
+                SeriesView.named(view == null ? "compact" : view), snapshots);
     }
 
     @GET
@@ -104,7 +103,4 @@ public class BacktestResource {
         return new PolicyCalendar(backtests.shippedCalendar());
     }
 
-    /** The shipped policy calendar, in the format an upload's {@code policy} part takes. */
-    public record PolicyCalendar(List<RunoffCalendar.Event> events) {
-    }
 }

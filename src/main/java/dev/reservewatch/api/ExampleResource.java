@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.reservewatch.contract.SnapshotExample;
 import dev.reservewatch.service.ExampleSnapshots;
 
 /** {@code GET /examples}: snapshots to start from, for the console's form and for scripts. */
@@ -32,7 +33,7 @@ public class ExampleResource {
     @APIResponse(responseCode = "200", description = "The examples, the article's first; no scenario's while no"
             + " ruleset is active")
     @APIResponse(responseCode = "406", description = "The client accepts no JSON")
-    public List<ExampleSnapshots.Example> examples() {
+    public List<SnapshotExample> examples() {
         return examples.all();
     }
 }

@@ -30,14 +30,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.reservewatch.config.LimitsConfig;
+import dev.reservewatch.contract.DraftFiles;
+import dev.reservewatch.contract.Impact;
+import dev.reservewatch.contract.ImpactRequest;
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.ReloadOutcome;
+import dev.reservewatch.contract.RulesView;
 import dev.reservewatch.contract.SnapshotReader;
-import dev.reservewatch.engine.draft.DraftCompiler;
+import dev.reservewatch.contract.ValidationReport;
 import dev.reservewatch.engine.lifecycle.ActiveRuleset;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.PayloadTooLargeException;
-import dev.reservewatch.service.RulesAuthoring;
+import dev.reservewatch.service.DraftService;
 import dev.reservewatch.service.SeriesService;
 
 /** The rules: what is active and why an edit was refused, checking a draft, and reloading on demand. */
@@ -50,12 +54,12 @@ public class RulesResource {
     static final String FILES_PATH = "/rules/files/";
 
     private final ActiveRuleset rulesets;
-    private final RulesAuthoring authoring;
+    private final DraftService authoring;
     private final SeriesService series;
     private final SnapshotReader reader;
     private final LimitsConfig limits;
 
-    public RulesResource(ActiveRuleset rulesets, RulesAuthoring authoring, SeriesService series,
+    public RulesResource(ActiveRuleset rulesets, DraftService authoring, SeriesService series,
             SnapshotReader reader, LimitsConfig limits) {
         this.rulesets = rulesets;
         this.authoring = authoring;
@@ -70,7 +74,7 @@ public class RulesResource {
     @APIResponse(responseCode = "200", description = "The rules; version is null while none is active")
     @APIResponse(responseCode = "406", description = "The client accepts no JSON")
     public RulesView rules() {
-        return RulesView.of(rulesets.activation().orElse(null), rulesets.lastRejection().orElse(null),
+        return RulesViews.of(rulesets.activation().orElse(null), rulesets.lastRejection().orElse(null),
                 authoring.folderWritable());
     }
 
@@ -130,14 +134,14 @@ public class RulesResource {
             schema = @Schema(type = SchemaType.STRING, description = "One file's DRL text")))
     @APIResponse(responseCode = "200", description = "valid, with errors and warnings",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DraftCompiler.Report.class)))
+                    schema = @Schema(implementation = ValidationReport.class)))
     @APIResponse(responseCode = "400", description = "Empty body, not {files: {name: text}}, or a bad file name")
     @APIResponse(responseCode = "401", description = "Missing or wrong bearer token")
     @APIResponse(responseCode = "403", description = "No rules token is configured")
     @APIResponse(responseCode = "413", description = "Body above limits.validate-body, or above rules.drafts.*")
     @APIResponse(responseCode = "415", description = "Neither text/plain nor application/json")
     @APIResponse(responseCode = "429", description = "Another draft holds the drafts' turn")
-    public DraftCompiler.Report validateFile(byte[] body,
+    public ValidationReport validateFile(byte[] body,
             @Parameter(description = "With text/plain: the file's name (default draft.drl)") @QueryParam("file")
             @DefaultValue("draft.drl") String file,
             @Parameter(description = "true: compile the draft alone, not laid over the active files")
@@ -156,8 +160,8 @@ public class RulesResource {
     @SecurityRequirement(name = ApiDescription.RULES_TOKEN)
     @Operation(summary = "Compile a draft without activating or running it") // merged into validateRules
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = RequestBodies.DraftFiles.class)))
-    public DraftCompiler.Report validateFiles(byte[] body,
+            schema = @Schema(implementation = DraftFiles.class)))
+    public ValidationReport validateFiles(byte[] body,
             @Parameter(description = "true: compile the draft alone, not laid over the active files")
             @QueryParam("standalone") @DefaultValue("false") boolean standalone) {
         checkSize(body);
@@ -174,7 +178,7 @@ public class RulesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = ApiDescription.RULES_TOKEN)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = RequestBodies.ImpactRequest.class)))
+            schema = @Schema(implementation = ImpactRequest.class)))
     @Operation(operationId = "rulesImpact", summary = "What a draft would change, judged against history before it goes live",
             description = "Body: {\"files\": {\"name.drl\": \"...\"}, \"points\": [snapshots]} (or \"pointsCsv\": \"CSV "
                     + "text\" instead of points). The "
@@ -191,7 +195,7 @@ public class RulesResource {
     @APIResponse(responseCode = "413", description = "Above limits.series-body, limits.series-points or rules.drafts.*")
     @APIResponse(responseCode = "429", description = "Another draft holds the drafts' turn")
     @APIResponse(responseCode = "503", description = "No ruleset is active yet")
-    public RulesAuthoring.Impact impact(byte[] body) {
+    public Impact impact(byte[] body) {
         series.checkBodySize(body);
         JsonNode root = reader.parse(body);
         if (!root.isObject()) {

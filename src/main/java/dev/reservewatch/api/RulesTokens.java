@@ -4,7 +4,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 import jakarta.ws.rs.NameBinding;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.reservewatch.config.RulesConfig;
-import dev.reservewatch.engine.ruleset.Sha256;
 import dev.reservewatch.error.AdminAccessException;
 
 /**
@@ -85,7 +86,7 @@ public class RulesTokens {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new AdminAccessException(401, "Send Authorization: Bearer <" + which + ">.");
         }
-        return Sha256.of(authorization.substring(BEARER.length()).strip());
+        return digest(authorization.substring(BEARER.length()).strip());
     }
 
     private static boolean matches(byte[] given, Optional<byte[]> expected) {
@@ -93,6 +94,15 @@ public class RulesTokens {
     }
 
     private static Optional<byte[]> digestOf(Optional<String> token) {
-        return token.map(String::strip).filter(t -> !t.isEmpty()).map(Sha256::of);
+        return token.map(String::strip).filter(t -> !t.isEmpty()).map(RulesTokens::digest);
+    }
+
+    /** Tokens are compared as SHA-256 digests, in constant time: equal lengths whatever the token. */
+    private static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

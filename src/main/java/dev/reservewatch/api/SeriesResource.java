@@ -1,6 +1,5 @@
 package dev.reservewatch.api;
 
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -20,8 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.reservewatch.contract.HistoryEntry;
 import dev.reservewatch.contract.SeriesAnswer;
-import dev.reservewatch.contract.View;
-import dev.reservewatch.error.BadInputException;
+import dev.reservewatch.contract.SeriesView;
 import dev.reservewatch.service.SeriesService;
 
 /** {@code POST /verdicts/series}: a series of snapshots, as a JSON array or CSV. */
@@ -57,7 +55,7 @@ public class SeriesResource {
             @DefaultValue("full") String view,
             @Parameter(description = SNAPSHOTS) @QueryParam("snapshots") @DefaultValue("false") boolean snapshots) {
         series.checkBodySize(body);
-        View shape = view(view); // checked before the points are read
+        SeriesView shape = SeriesView.named(view); // checked before the points are read
         return series.judge(series.readJson(body), shape, snapshots);
     }
 
@@ -73,15 +71,7 @@ public class SeriesResource {
             @DefaultValue("full") String view,
             @Parameter(description = SNAPSHOTS) @QueryParam("snapshots") @DefaultValue("false") boolean snapshots) {
         series.checkBodySize(body);
-        View shape = view(view); // checked before the points are read
+        SeriesView shape = SeriesView.named(view); // checked before the points are read
         return series.judge(series.readCsv(body), shape, snapshots);
-    }
-
-    static View view(String view) {
-        try {
-            return View.valueOf(view.toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw BadInputException.of("view", "must be full or compact, not '" + view + "'");
-        }
     }
 }

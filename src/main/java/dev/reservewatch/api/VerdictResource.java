@@ -23,7 +23,7 @@ import dev.reservewatch.config.LimitsConfig;
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.contract.Verdict;
-import dev.reservewatch.contract.View;
+import dev.reservewatch.contract.VerdictView;
 import dev.reservewatch.error.PayloadTooLargeException;
 import dev.reservewatch.error.Problem;
 import dev.reservewatch.service.VerdictService;
@@ -66,9 +66,8 @@ public class VerdictResource {
             + "the watchlist") @QueryParam("view") @DefaultValue("full") String view) {
         PayloadTooLargeException.checkBytes("snapshot", body.length, limits.verdictBody().asLongValue(),
                 "limits.verdict-body");
-        boolean compact = SeriesResource.view(view) == View.COMPACT;
-        Verdict verdict = verdicts.judge(reader.read(body), body);
-        return answer(compact ? verdict.withoutWatchlist() : verdict);
+        VerdictView shown = VerdictView.named(view); // checked before the snapshot is read
+        return answer(shown.of(verdicts.judge(reader.read(body), body)));
     }
 
     /** A verdict as {@code POST /verdicts} answers it: the body, and its decision id in {@value #DECISION_ID_HEADER}. */

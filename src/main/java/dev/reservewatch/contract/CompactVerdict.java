@@ -10,9 +10,8 @@ public record CompactVerdict(LocalDate asOf, ReserveRegime regime, List<String> 
         List<String> missingInputs) {
 
     public static CompactVerdict of(Verdict verdict) {
-        return new CompactVerdict(verdict.asOf(), verdict.regime(),
-                verdict.actions().stream().map(Verdict.Action::code).toList(),
-                verdict.signals().stream().map(Verdict.SignalReport::code).distinct().toList(),
+        PointCodes codes = verdict.codes();
+        return new CompactVerdict(verdict.asOf(), codes.regime(), codes.actions(), codes.signals(),
                 verdict.missingInputs());
     }
 }

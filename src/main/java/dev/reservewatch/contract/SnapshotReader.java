@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.reservewatch.error.BadInputException;
+import dev.reservewatch.error.Excerpt;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.model.Bounds;
 import dev.reservewatch.model.Input;
@@ -154,7 +155,7 @@ public final class SnapshotReader {
             Optional<Input> input = Input.byField(name);
             if (input.isEmpty() && !OTHER_FIELDS.contains(name)) {
                 String hint = name.length() > 100 ? "" : suggestion(name, FIELDS);
-                errors.add(new FieldError(path + clip(name), "unknown field" + hint));
+                errors.add(new FieldError(path + Excerpt.of(name, 120), "unknown field" + hint));
                 continue;
             }
             if (value.isNull()) {
@@ -219,7 +220,7 @@ public final class SnapshotReader {
             return null;
         }
         if (bounds != null && !bounds.contains(number)) {
-            errors.add(new FieldError(where, "must be " + bounds.describe() + " (was " + clip(value.asText()) + ")"));
+            errors.add(new FieldError(where, "must be " + bounds.describe() + " (was " + Excerpt.of(value.asText(), 120) + ")"));
             return null;
         }
         return number;
@@ -242,7 +243,7 @@ public final class SnapshotReader {
             String at = where + "." + name;
             if (component == null) {
                 String hint = name.length() > 100 ? "" : suggestion(name, RUNOFF_FIELDS.keySet());
-                errors.add(new FieldError(where + "." + clip(name), "unknown field" + hint));
+                errors.add(new FieldError(where + "." + Excerpt.of(name, 120), "unknown field" + hint));
                 ok = false;
             } else if (part.isNull()) {
                 continue;
@@ -303,7 +304,7 @@ public final class SnapshotReader {
         try {
             return LocalDate.parse(value.textValue());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(where, "is not a real ISO date (YYYY-MM-DD): '" + clip(value.textValue()) + "'"));
+            errors.add(new FieldError(where, "is not a real ISO date (YYYY-MM-DD): '" + Excerpt.of(value.textValue(), 120) + "'"));
             return null;
         }
     }
@@ -339,7 +340,7 @@ public final class SnapshotReader {
         if (message != null && message.startsWith("Duplicate field")) {
             return BadInputException.of(field, "is given twice; each field may appear once" + where);
         }
-        return BadInputException.of(field, "malformed JSON" + where + ": " + clip(firstLine(message)));
+        return BadInputException.of(field, "malformed JSON" + where + ": " + Excerpt.of(Excerpt.firstLine(message, Integer.MAX_VALUE), 120));
     }
 
     /** {@code /history/0/effrPct} to {@code history[0].effrPct}. */
@@ -406,15 +407,5 @@ public final class SnapshotReader {
         return path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
     }
 
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
 
-    private static String clip(String text) {
-        return text.length() > 120 ? text.substring(0, 120) + "..." : text;
-    }
 }

@@ -2,6 +2,7 @@ package dev.reservewatch.contract;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -11,7 +12,7 @@ import dev.reservewatch.model.ReserveRegime;
 import dev.reservewatch.model.Severity;
 
 /**
- * The answer to a snapshot (contract §2): the regime, the signals with their figures, the recommended
+ * The answer to a snapshot (docs/api.md, "A verdict"): the regime, the signals with their figures, the recommended
  * actions and why, which rules fired, which inputs were missing, and the ruleset that decided.
  * {@code decisionId} names this answer in the decision log (null when judged outside the service).
  */
@@ -62,10 +63,20 @@ public record Verdict(
     public record RulesetRef(String version, Instant loadedAt) {
     }
 
-    /** This verdict with its evaluation time replaced; everything else is fixed by snapshot and ruleset. */
-    public Verdict withEvaluationMicros(long micros) {
-        return new Verdict(asOf, regime, actions, signals, watchlist, explanation, firedRules, missingInputs, ruleset,
-                micros, decisionId);
+    /**
+     * The verdict in codes: its regime, its action codes in order of priority, and its signal codes, each once, the
+     * most severe first. Compact views, impact differences and the decision log all read a verdict's codes here.
+     */
+    public PointCodes codes() {
+        List<String> actionCodes = new ArrayList<>(actions.size());
+        actions.forEach(action -> actionCodes.add(action.code()));
+        List<String> signalCodes = new ArrayList<>(signals.size());
+        for (SignalReport signal : signals) {
+            if (!signalCodes.contains(signal.code())) {
+                signalCodes.add(signal.code());
+            }
+        }
+        return new PointCodes(regime, List.copyOf(actionCodes), List.copyOf(signalCodes));
     }
 
     /** This verdict under the id it is served and logged with. */

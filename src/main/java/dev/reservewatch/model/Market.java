@@ -100,7 +100,7 @@ public final class Market {
         reservesToBankAssetsPct = sharePct(reserveBalancesBn, input(BANK_TOTAL_ASSETS_BN));
         balanceSheetToGdpPct = sharePct(fedTotalAssetsBn, input(NOMINAL_GDP_BN));
         onRrpDrawdownPct = onRrpBalanceBn == null || onRrpPeakBn == null || onRrpPeakBn <= 0 ? null
-                : Quantity.round2(Math.max(0, 100 * (onRrpPeakBn - onRrpBalanceBn) / onRrpPeakBn));
+                : UnitFormat.round2(Math.max(0, 100 * (onRrpPeakBn - onRrpBalanceBn) / onRrpPeakBn));
         repoAboveCeilingBp = spreadBp(input(REPO_RATE_HIGH_PCT), targetRangeHighPct);
         sofrAboveCeilingBp = spreadBp(sofrPct, targetRangeHighPct);
         sofrAboveCeilingPriorHighBp = Trends.priorHigh(history, asOf,

@@ -42,10 +42,6 @@ public final class Readings {
         return signals;
     }
 
-    public Set<String> getCodes() {
-        return codes;
-    }
-
     /** True if a signal with this code was raised. */
     public boolean has(String code) {
         return codes.contains(code);

@@ -41,7 +41,7 @@ public final class Signal {
             Double value = placeholder == OBSERVED ? observed : placeholder == THRESHOLD ? threshold : null;
             if (value != null) {
                 text.append(template, copied, brace);
-                Quantity.appendTo(text, value, unit);
+                UnitFormat.appendTo(text, value, unit);
                 copied = brace + placeholder.length();
                 brace = copied - 1;
             }

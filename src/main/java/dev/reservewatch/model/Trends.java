@@ -39,7 +39,7 @@ public final class Trends {
             sum += history.spreadSum(spread, before, last);
             count += history.spreadCount(spread, before, last);
         }
-        return count == 0 ? null : Quantity.round2(sum / count);
+        return count == 0 ? null : UnitFormat.round2(sum / count);
     }
 
     /** How the short-window average moved since {@code then}: the average now minus the average then. */
@@ -49,7 +49,7 @@ public final class Trends {
             return null;
         }
         Double averageThen = averageOver(history, then.asOf(), windowDays, null, spread);
-        return averageThen == null ? null : Quantity.round2(averageNow - averageThen);
+        return averageThen == null ? null : UnitFormat.round2(averageNow - averageThen);
     }
 
     /** A figure now minus the same figure at {@code then}; unknown when either is. */
@@ -58,7 +58,7 @@ public final class Trends {
             return null;
         }
         Double before = figure.apply(then);
-        return before == null ? null : Quantity.round2(now - before);
+        return before == null ? null : UnitFormat.round2(now - before);
     }
 
     /**
@@ -77,7 +77,7 @@ public final class Trends {
                 peak = value;
             }
         }
-        return peak <= 0 ? null : Quantity.round2(100 * (peak - onRrpNow) / peak);
+        return peak <= 0 ? null : UnitFormat.round2(100 * (peak - onRrpNow) / peak);
     }
 
     /**
@@ -99,7 +99,7 @@ public final class Trends {
                 count++;
             }
         }
-        return Quantity.round2(sum / count);
+        return UnitFormat.round2(sum / count);
     }
 
     /**

@@ -12,9 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.reservewatch.config.LimitsConfig;
 import dev.reservewatch.config.TrendsConfig;
 import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.PolicyEvent;
 import dev.reservewatch.contract.SeriesAnswer;
+import dev.reservewatch.contract.SeriesView;
 import dev.reservewatch.contract.SnapshotReader;
-import dev.reservewatch.contract.View;
 import dev.reservewatch.error.BadInputException;
 
 /**
@@ -46,7 +47,7 @@ public class BacktestService {
      * FRED downloads (code to CSV text), a policy calendar (null: the shipped one), the span, the view, and whether
      * the answer carries the weekly points built.
      */
-    public SeriesAnswer fred(Map<String, String> downloads, byte[] policy, LocalDate from, LocalDate to, View view,
+    public SeriesAnswer fred(Map<String, String> downloads, byte[] policy, LocalDate from, LocalDate to, SeriesView view,
             boolean withSnapshots) {
         List<FredImport.Observations> observations = downloads.entrySet().stream()
                 .map(download -> FredImport.parse(download.getKey(), download.getValue())).toList();
@@ -62,7 +63,7 @@ public class BacktestService {
      * The shipped weekly history from {@code from} to {@code to} (either may be null: its first or last week), with
      * the weekly points in the answer when {@code withSnapshots}.
      */
-    public SeriesAnswer shipped(LocalDate from, LocalDate to, View view, boolean withSnapshots) {
+    public SeriesAnswer shipped(LocalDate from, LocalDate to, SeriesView view, boolean withSnapshots) {
         if (from != null && to != null && from.isAfter(to)) {
             throw BadInputException.of("from", "is after to (" + from + " > " + to + ")");
         }
@@ -81,7 +82,7 @@ public class BacktestService {
     }
 
     /** The policy calendar that ships with the service, which backtests use unless an upload sends its own. */
-    public List<RunoffCalendar.Event> shippedCalendar() {
+    public List<PolicyEvent> shippedCalendar() {
         return series.calendar(null).events();
     }
 

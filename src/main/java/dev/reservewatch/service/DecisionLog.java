@@ -32,6 +32,7 @@ import io.quarkus.runtime.StartupEvent;
 import dev.reservewatch.config.DecisionLogConfig;
 import dev.reservewatch.contract.ActionChange;
 import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.PointCodes;
 import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.engine.evaluation.SeriesJudge;
 
@@ -98,9 +99,9 @@ public class DecisionLog {
             List<String> signals, List<String> firedRules, long evaluationMicros) {
 
         static VerdictLine of(Verdict verdict) {
+            PointCodes codes = verdict.codes();
             return new VerdictLine(verdict.decisionId(), verdict.ruleset().version(), verdict.asOf().toString(),
-                    verdict.regime().name(), verdict.actions().stream().map(Verdict.Action::code).toList(),
-                    verdict.signals().stream().map(Verdict.SignalReport::code).distinct().toList(),
+                    codes.regime().name(), codes.actions(), codes.signals(),
                     verdict.firedRules().stream().map(Verdict.FiredRule::name).toList(), verdict.evaluationMicros());
         }
     }

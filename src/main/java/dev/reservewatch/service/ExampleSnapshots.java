@@ -10,9 +10,8 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.SnapshotExample;
 import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.engine.lifecycle.Activation;
 import dev.reservewatch.engine.lifecycle.ActiveRuleset;
@@ -41,14 +40,10 @@ public class ExampleSnapshots {
         this.rulesets = rulesets;
     }
 
-    /** A snapshot to start from: an id for links, a label to pick it by, where it comes from, the snapshot. */
-    @JsonPropertyOrder({ "id", "label", "source", "snapshot" })
-    public record Example(String id, String label, String source, MarketSnapshot snapshot) {
-    }
 
-    public List<Example> all() {
-        List<Example> examples = new ArrayList<>();
-        examples.add(new Example("article", "2025-10-24: the article's snapshot", "examples/2025-10-article.json",
+    public List<SnapshotExample> all() {
+        List<SnapshotExample> examples = new ArrayList<>();
+        examples.add(new SnapshotExample("article", "2025-10-24: the article's snapshot", "examples/2025-10-article.json",
                 article()));
         List<MarketSnapshot> history = backtests.shippedHistory();
         MarketSnapshot latest = history.get(history.size() - 1);
@@ -56,14 +51,14 @@ public class ExampleSnapshots {
                 .filter(point -> point.asOf().isBefore(latest.asOf())
                         && !point.asOf().isBefore(latest.asOf().minusDays(backtests.historyDays())))
                 .toList();
-        examples.add(new Example("latest-week", latest.asOf() + ": the latest week of the shipped history, with the "
+        examples.add(new SnapshotExample("latest-week", latest.asOf() + ": the latest week of the shipped history, with the "
                 + before.size() + " weeks before it", "examples/history/fred-weekly.csv", latest.withHistory(before)));
         Map<String, byte[]> scenarios = new TreeMap<>(rulesets.activation().map(Activation::scenarioFiles)
                 .orElse(Map.of()));
         scenarios.forEach((file, json) -> {
             try {
                 Scenario scenario = Scenario.parse(file, json, reader);
-                examples.add(new Example("scenario:" + file, scenario.name(), "rules/scenarios/" + file,
+                examples.add(new SnapshotExample("scenario:" + file, scenario.name(), "rules/scenarios/" + file,
                         scenario.snapshot()));
             } catch (BadInputException e) {
                 // a scenario of the active rules always parses; one that does not is no example

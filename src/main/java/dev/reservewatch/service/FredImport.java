@@ -22,10 +22,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.error.BadInputException;
+import dev.reservewatch.error.Excerpt;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.PayloadTooLargeException;
 import dev.reservewatch.model.Input;
-import dev.reservewatch.model.Quantity;
+import dev.reservewatch.model.UnitFormat;
 
 /**
  * Turns FRED downloads into a weekly series of snapshots: one point each Wednesday, each figure what a reader
@@ -75,7 +76,7 @@ public final class FredImport {
                 try {
                     date = LocalDate.parse(row.get(0));
                 } catch (DateTimeParseException e) {
-                    errors.add(new FieldError(code + " line " + line + " column 1", "not an ISO date: '" + clip(row.get(0)) + "'"));
+                    errors.add(new FieldError(code + " line " + line + " column 1", "not an ISO date: '" + Excerpt.of(row.get(0), 40) + "'"));
                     continue;
                 }
                 String text = row.get(1);
@@ -89,7 +90,7 @@ public final class FredImport {
                     // in decimal, so that millions become billions without binary noise (2933037 -> 2933.037)
                     values.put(date, new BigDecimal(text).multiply(BigDecimal.valueOf(series.scale())).doubleValue());
                 } catch (NumberFormatException e) {
-                    errors.add(new FieldError(code + " line " + line + " column 2", "not a number: '" + clip(text) + "'"));
+                    errors.add(new FieldError(code + " line " + line + " column 2", "not a number: '" + Excerpt.of(text, 40) + "'"));
                 }
                 if (errors.size() >= 50) {
                     break;
@@ -262,7 +263,7 @@ public final class FredImport {
         index.forEach((month, value) -> {
             Double yearEarlier = index.get(month.minusYears(1));
             if (yearEarlier != null && yearEarlier > 0) {
-                changes.put(month, Quantity.round2(100 * (value / yearEarlier - 1)));
+                changes.put(month, UnitFormat.round2(100 * (value / yearEarlier - 1)));
             }
         });
         return changes;
@@ -288,7 +289,4 @@ public final class FredImport {
         return latest == null ? null : latest.getValue();
     }
 
-    private static String clip(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
-    }
 }

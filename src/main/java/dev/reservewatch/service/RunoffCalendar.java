@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.reservewatch.contract.PolicyEvent;
 import dev.reservewatch.contract.Runoff;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
@@ -25,23 +26,16 @@ public final class RunoffCalendar {
 
     public static final String SHIPPED = "/backtest/policy-calendar.json";
 
-    /**
-     * One change of policy: the runoff on or off with its caps, and whether net asset purchases run
-     * ({@code purchasesActive}: null keeps what the events before said).
-     */
-    public record Event(LocalDate date, boolean active, Double treasuryCapBn, Double mbsCapBn, Boolean purchasesActive,
-            String note) {
-    }
 
     @JsonIgnoreProperties(value = { "name", "source" })
-    record Document(String name, String source, List<Event> events) {
+    record Document(String name, String source, List<PolicyEvent> events) {
     }
 
-    private final List<Event> events;
+    private final List<PolicyEvent> events;
 
-    public RunoffCalendar(List<Event> events) {
-        List<Event> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparing(Event::date));
+    public RunoffCalendar(List<PolicyEvent> events) {
+        List<PolicyEvent> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparing(PolicyEvent::date));
         this.events = List.copyOf(sorted);
     }
 
@@ -69,7 +63,7 @@ public final class RunoffCalendar {
         }
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < document.events().size(); i++) {
-            Event event = document.events().get(i);
+            PolicyEvent event = document.events().get(i);
             if (event.date() == null) {
                 errors.add(new FieldError("policy.events[" + i + "].date", "is required"));
             }
@@ -95,7 +89,7 @@ public final class RunoffCalendar {
     public Runoff on(LocalDate date) {
         Runoff inForce = null;
         Boolean purchases = null;
-        for (Event event : events) {
+        for (PolicyEvent event : events) {
             if (event.date().isAfter(date)) {
                 break;
             }
@@ -105,7 +99,7 @@ public final class RunoffCalendar {
         return inForce;
     }
 
-    public List<Event> events() {
+    public List<PolicyEvent> events() {
         return events;
     }
 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.error.BadInputException;
+import dev.reservewatch.error.Excerpt;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.PayloadTooLargeException;
 import dev.reservewatch.model.Input;
@@ -71,7 +72,7 @@ public final class SeriesCsv {
             }
             if (!unknown.isEmpty()) {
                 throw new BadInputException("Unknown CSV column(s) " + unknown + "; the columns are snapshot field names: "
-                        + known, unknown.stream().map(c -> new FieldError("line 1, column " + clip(c),
+                        + known, unknown.stream().map(c -> new FieldError("line 1, column " + Excerpt.of(c, 40),
                                 "unknown column; known: " + known)).toList());
             }
             if (!seen.contains("asOf")) {
@@ -138,7 +139,7 @@ public final class SeriesCsv {
                 }
             } catch (NumberFormatException e) {
                 errors.add(new FieldError(where, e.getMessage() != null && e.getMessage().startsWith("must")
-                        ? e.getMessage() + ", not '" + clip(cell) + "'" : "not a number: '" + clip(cell) + "'"));
+                        ? e.getMessage() + ", not '" + Excerpt.of(cell, 40) + "'" : "not a number: '" + Excerpt.of(cell, 40) + "'"));
                 ok = false;
             }
         }
@@ -206,7 +207,4 @@ public final class SeriesCsv {
         }
     }
 
-    private static String clip(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
-    }
 }

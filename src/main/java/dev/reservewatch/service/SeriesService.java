@@ -13,8 +13,8 @@ import dev.reservewatch.config.LimitsConfig;
 import dev.reservewatch.contract.CompactVerdict;
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.SeriesAnswer;
+import dev.reservewatch.contract.SeriesView;
 import dev.reservewatch.contract.SnapshotReader;
-import dev.reservewatch.contract.View;
 import dev.reservewatch.engine.evaluation.DecisionEngine;
 import dev.reservewatch.engine.evaluation.SeriesJudge;
 import dev.reservewatch.engine.lifecycle.ActiveRuleset;
@@ -94,7 +94,7 @@ public class SeriesService {
         }
     }
 
-    public SeriesAnswer judge(List<MarketSnapshot> points, View view, boolean withSnapshots) {
+    public SeriesAnswer judge(List<MarketSnapshot> points, SeriesView view, boolean withSnapshots) {
         return judge(points, null, view, withSnapshots);
     }
 
@@ -102,7 +102,7 @@ public class SeriesService {
      * Judges the points from {@code reportFrom} on (all when null), those before it serving as history only;
      * {@code withSnapshots} adds the judged points to the answer.
      */
-    public SeriesAnswer judge(List<MarketSnapshot> points, LocalDate reportFrom, View view, boolean withSnapshots) {
+    public SeriesAnswer judge(List<MarketSnapshot> points, LocalDate reportFrom, SeriesView view, boolean withSnapshots) {
         checkPoints(reportFrom == null ? points.size()
                 : (int) points.stream().filter(point -> !point.asOf().isBefore(reportFrom)).count());
         Ruleset ruleset = rulesets.active();
@@ -110,7 +110,7 @@ public class SeriesService {
         String id = VerdictService.decisionId();
         log.recordSeries(id, ruleset.version(), result);
         result.verdicts().forEach(verdict -> metrics.record(verdict, VerdictMetrics.Source.SERIES));
-        List<?> verdicts = view == View.COMPACT ? result.verdicts().stream().map(CompactVerdict::of).toList()
+        List<?> verdicts = view == SeriesView.CODES ? result.verdicts().stream().map(CompactVerdict::of).toList()
                 : result.verdicts().stream().map(v -> v.withDecisionId(id)).toList();
         List<MarketSnapshot> snapshots = !withSnapshots ? null : SeriesJudge.inDateOrder(points).stream()
                 .filter(point -> reportFrom == null || !point.asOf().isBefore(reportFrom)).toList();

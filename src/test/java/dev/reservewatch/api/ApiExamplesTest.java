@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * answer, rewrite them with {@code ./mvnw test -Dtest=ApiExamplesTest -Dapi-examples.write=true} and read the diff.
  */
 @QuarkusTest
-@TestProfile(RulesAdminResourceTest.EditableRules.class)
+@TestProfile(RulesDraftsAndReloadTest.EditableRules.class)
 class ApiExamplesTest {
 
     static final Path DIR = Path.of("examples/api");
@@ -43,8 +43,8 @@ class ApiExamplesTest {
     private static final Pattern VERSION = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final List<String> VOLATILE = List.of("decisionId", "loadedAt", "evaluationMicros", "at",
             "compileMillis", "scenariosMillis", "judgingMillis");
-    private static final String ADMIN = "Bearer " + RulesAdminResourceTest.TOKEN;
-    private static final String AUTHOR = "Bearer " + RulesAdminResourceTest.AUTHOR;
+    private static final String ADMIN = "Bearer " + RulesDraftsAndReloadTest.TOKEN;
+    private static final String AUTHOR = "Bearer " + RulesDraftsAndReloadTest.AUTHOR;
     private static final String POINTS = """
             [{"asOf": "2025-10-08", "reserveBalancesBn": 3006.5, "fedTotalAssetsBn": 6600.8, "onRrpBalanceBn": 5.2,
               "onRrpPeakBn": 2553.7, "iorbPct": 4.15, "effrPct": 4.09, "sofrPct": 4.2, "targetRangeLowPct": 4.0,
@@ -176,7 +176,7 @@ class ApiExamplesTest {
             answer("saveRuleFile", given().header("Authorization", ADMIN).contentType("text/plain").body(notes)
                     .put("/rules/files/desk-notes.drl"), 200);
         } finally {
-            Files.deleteIfExists(RulesAdminResourceTest.DIR.resolve("desk-notes.drl"));
+            Files.deleteIfExists(RulesDraftsAndReloadTest.DIR.resolve("desk-notes.drl"));
             given().header("Authorization", ADMIN).post("/rules/reload").then().statusCode(200);
         }
     }

@@ -32,6 +32,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.reservewatch.bench.EchoBenchResource;
+
 @QuarkusTest
 class VerdictResourceTest {
 
@@ -215,7 +217,7 @@ class VerdictResourceTest {
 
     @Test
     void servesTheBenchmarkEndpointsOnlyInTheBenchBuild() throws IOException {
-        // dev.reservewatch.bench.CeilingResource is built with -Dquarkus.profile=bench only (bench/http.sh)
+        // dev.reservewatch.bench.EchoBenchResource is built with -Dquarkus.profile=bench only (bench/http.sh)
         for (String path : new String[] { "/bench/echo", "/bench/verdict-body" }) {
             given().contentType(ContentType.JSON).body(article())
                     .when().post(path)

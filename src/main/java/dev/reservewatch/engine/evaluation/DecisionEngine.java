@@ -16,6 +16,7 @@ import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.engine.ruleset.Ruleset;
 import dev.reservewatch.engine.verdict.Outcome;
 import dev.reservewatch.engine.verdict.VerdictAssembler;
+import dev.reservewatch.error.Excerpt;
 import dev.reservewatch.model.History;
 import dev.reservewatch.model.Market;
 import dev.reservewatch.model.Observation;
@@ -115,7 +116,7 @@ public final class DecisionEngine {
 
     private static RuleExecutionException failure(Ruleset ruleset, String rule, Throwable cause) {
         String what = cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage()));
+                + (cause.getMessage() == null ? "" : ": " + Excerpt.firstLine(cause.getMessage(), 300));
         if (rule == null) {
             return new RuleExecutionException(null, null, "a rule condition failed while judging the snapshot ("
                     + what + ")", cause);
@@ -124,11 +125,6 @@ public final class DecisionEngine {
                 "rule '" + rule + "' (" + ruleset.fileOf(rule) + ") failed: " + what, cause);
     }
 
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        String line = newline < 0 ? text : text.substring(0, newline);
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
-    }
 
     /** Fills an {@link Outcome} from the session's events: firings, and each result fact with its rule. */
     private static final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {

@@ -24,6 +24,7 @@ import dev.reservewatch.config.RulesConfig;
 import dev.reservewatch.contract.CompileProblem;
 import dev.reservewatch.contract.ReloadOutcome;
 import dev.reservewatch.contract.ReloadRejection;
+import dev.reservewatch.contract.ReloadStatus;
 import dev.reservewatch.contract.ScenarioResult;
 import dev.reservewatch.engine.compile.Compilation;
 import dev.reservewatch.engine.compile.RulesetCompiler;
@@ -151,7 +152,7 @@ public class ActiveRuleset {
         lastAttemptedFingerprint = fingerprint;
         Activation serving = active.get();
         if (serving != null && serving.sourceFingerprint().equals(fingerprint)) {
-            return new ReloadOutcome(ReloadOutcome.Status.UNCHANGED, serving.ruleset().version(), null);
+            return new ReloadOutcome(ReloadStatus.UNCHANGED, serving.ruleset().version(), null);
         }
         long started = System.nanoTime();
         // the first activation may find the folder already compiled while Quarkus booted (same files only)
@@ -189,7 +190,7 @@ public class ActiveRuleset {
         LOG.infof("Ruleset %s active: %d rule file(s), %d rules, %d scenario(s) passed, from %s (%s %d ms,"
                 + " checked in %d ms)", candidate.version(), candidate.files().size(), candidate.rules().size(),
                 results.size(), rulesDir(), how, (compiled - started) / 1_000_000, (checked - compiled) / 1_000_000);
-        return new ReloadOutcome(ReloadOutcome.Status.ACTIVATED, candidate.version(), null);
+        return new ReloadOutcome(ReloadStatus.ACTIVATED, candidate.version(), null);
     }
 
     /** What checking a candidate found: passed when {@code reason} is null. */
@@ -231,7 +232,7 @@ public class ActiveRuleset {
         Activation serving = active.get();
         LOG.warnf("Rules in %s rejected: %s. %s", rulesDir(), reason,
                 serving == null ? "No ruleset is active." : "Still serving " + serving.ruleset().version() + ".");
-        return new ReloadOutcome(ReloadOutcome.Status.REJECTED,
+        return new ReloadOutcome(ReloadStatus.REJECTED,
                 serving == null ? null : serving.ruleset().version(), rejection);
     }
 }

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The one SHA-256 routine: ruleset versions, folder fingerprints and token comparison all go through it.
+ * The SHA-256 of the rules: ruleset versions and rules folder fingerprints go through it.
  * A digest takes its parts in order, each followed by a zero byte, so that ("ab", "c") and ("a", "bc")
  * differ.
  */

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.reservewatch.contract.Verdict;
-import dev.reservewatch.model.Quantity;
 import dev.reservewatch.model.ReserveRegime;
 import dev.reservewatch.model.Severity;
+import dev.reservewatch.model.UnitFormat;
 
 /**
  * Writes a verdict's one-paragraph explanation: the regime and why, the stress signals with their
@@ -67,16 +67,16 @@ final class Explanation {
     private static void appendNearest(StringBuilder text, Verdict.Watch nearest) {
         String unit = nearest.unit();
         text.append(" Nearest trigger not firing yet: ").append(nearest.signal()).append(", ").append(nearest.metric())
-                .append(' ').append(Quantity.format(nearest.observed(), unit)).append(", ")
-                .append(Quantity.format(Math.abs(nearest.distance()), unit))
+                .append(' ').append(UnitFormat.format(nearest.observed(), unit)).append(", ")
+                .append(UnitFormat.format(Math.abs(nearest.distance()), unit))
                 .append("BELOW".equals(nearest.fires()) ? " above" : " below").append(" the ")
-                .append(Quantity.format(nearest.threshold(), unit)).append(" line");
+                .append(UnitFormat.format(nearest.threshold(), unit)).append(" line");
         if (nearest.trendPerWeek() != null && nearest.trendPerWeek() != 0) {
             text.append(nearest.trendPerWeek() < 0 ? ", falling " : ", rising ")
-                    .append(Quantity.format(Math.abs(nearest.trendPerWeek()), unit)).append(" a week");
+                    .append(UnitFormat.format(Math.abs(nearest.trendPerWeek()), unit)).append(" a week");
         }
         if (nearest.weeksToCross() != null) {
-            text.append(": about ").append(Quantity.plain(nearest.weeksToCross()))
+            text.append(": about ").append(UnitFormat.plain(nearest.weeksToCross()))
                     .append(nearest.weeksToCross() == 1 ? " week" : " weeks");
         }
         text.append('.');

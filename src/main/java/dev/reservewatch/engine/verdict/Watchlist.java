@@ -12,7 +12,7 @@ import dev.reservewatch.engine.ruleset.Ruleset;
 import dev.reservewatch.engine.ruleset.Trigger;
 import dev.reservewatch.model.Figures;
 import dev.reservewatch.model.Market;
-import dev.reservewatch.model.Quantity;
+import dev.reservewatch.model.UnitFormat;
 
 /**
  * How near each trigger of a ruleset is ({@link Trigger}): for every trigger whose figure the snapshot lets
@@ -58,13 +58,13 @@ final class Watchlist {
             boolean past = trigger.firesAt(observed, threshold);
             // firing: past the line, and the rule fired (its other conditions, such as a drained buffer, hold)
             boolean firing = past && firedRules.contains(trigger.rule());
-            double distance = Quantity.round2(trigger.fires() == Trigger.Side.BELOW ? observed - threshold
+            double distance = UnitFormat.round2(trigger.fires() == Trigger.Side.BELOW ? observed - threshold
                     : threshold - observed);
-            Double distancePct = threshold == 0 ? null : Quantity.round2(100 * distance / Math.abs(threshold));
+            Double distancePct = threshold == 0 ? null : UnitFormat.round2(100 * distance / Math.abs(threshold));
             Double then = earlier == null ? null : number(earlier, trigger.metric());
             Double trend = null;
             if (then != null) {
-                trend = windowWeeks <= 0 ? null : Quantity.round2((observed - then) / windowWeeks);
+                trend = windowWeeks <= 0 ? null : UnitFormat.round2((observed - then) / windowWeeks);
             }
             Double weeksToCross = null;
             LocalDate crossesAround = null;
@@ -86,7 +86,7 @@ final class Watchlist {
                 } else {
                     weeksToCross = Math.round(weeks * 10) / 10.0;
                     crossesAround = market.getAsOf().plusDays(Math.round(weeks * 7));
-                    projection = "crosses in about " + Quantity.plain(weeksToCross) + (weeksToCross == 1 ? " week"
+                    projection = "crosses in about " + UnitFormat.plain(weeksToCross) + (weeksToCross == 1 ? " week"
                             : " weeks") + " at this pace";
                 }
             }

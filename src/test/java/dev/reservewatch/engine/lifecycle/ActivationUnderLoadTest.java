@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.ReloadOutcome;
+import dev.reservewatch.contract.ReloadStatus;
 import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.engine.Snapshots;
 import dev.reservewatch.engine.evaluation.DecisionEngine;
@@ -68,12 +69,12 @@ class ActivationUnderLoadTest {
                 Files.deleteIfExists(dir.resolve("typo.drl"));
                 folder.write("thresholds.drl", RulesFolder.thresholdsWithScarcityLine(10.0 + (swap + 1) / 100.0));
                 ReloadOutcome outcome = service.reload();
-                assertThat(outcome.status()).isEqualTo(ReloadOutcome.Status.ACTIVATED);
+                assertThat(outcome.status()).isEqualTo(ReloadStatus.ACTIVATED);
                 accepted.add(outcome.activeVersion());
             } else {
                 folder.write("typo.drl", RulesFolder.BROKEN_DRL);
                 ReloadOutcome outcome = service.reload();
-                assertThat(outcome.status()).isEqualTo(ReloadOutcome.Status.REJECTED);
+                assertThat(outcome.status()).isEqualTo(ReloadStatus.REJECTED);
                 refused.add(outcome.rejection().version());
             }
         }

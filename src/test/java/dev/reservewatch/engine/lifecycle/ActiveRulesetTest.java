@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.reservewatch.contract.ReloadOutcome;
 import dev.reservewatch.contract.ReloadRejection;
+import dev.reservewatch.contract.ReloadStatus;
 import dev.reservewatch.contract.ScenarioResult;
 import dev.reservewatch.engine.ShippedRules;
 import dev.reservewatch.error.RulesUnavailableException;
@@ -24,11 +25,11 @@ class ActiveRulesetTest {
     @Test
     void activatesTheShippedRules() throws Exception {
         ActiveRuleset service = RulesFolder.copyOfShipped(dir).activeRuleset();
-        assertThat(service.reload().status()).isEqualTo(ReloadOutcome.Status.ACTIVATED);
+        assertThat(service.reload().status()).isEqualTo(ReloadStatus.ACTIVATED);
         assertThat(service.active().version()).isEqualTo(ShippedRules.ruleset().version());
         assertThat(service.activation().orElseThrow().scenarios()).hasSize(ShippedRules.source().scenarios().size())
                 .allMatch(ScenarioResult::passed);
-        assertThat(service.reload().status()).as("same content again").isEqualTo(ReloadOutcome.Status.UNCHANGED);
+        assertThat(service.reload().status()).as("same content again").isEqualTo(ReloadStatus.UNCHANGED);
     }
 
     @Test
@@ -41,7 +42,7 @@ class ActiveRulesetTest {
         folder.write("typo.drl", RulesFolder.BROKEN_DRL);
         ReloadOutcome outcome = service.reload();
 
-        assertThat(outcome.status()).isEqualTo(ReloadOutcome.Status.REJECTED);
+        assertThat(outcome.status()).isEqualTo(ReloadStatus.REJECTED);
         assertThat(outcome.activeVersion()).isEqualTo(good);
         assertThat(service.active().version()).isEqualTo(good);
         ReloadRejection rejection = service.lastRejection().orElseThrow();
@@ -62,7 +63,7 @@ class ActiveRulesetTest {
         folder.write("thresholds.drl", RulesFolder.thresholdsWithScarcityLine(9.0)); // 9.8% no longer scarce
         ReloadOutcome outcome = service.reload();
 
-        assertThat(outcome.status()).isEqualTo(ReloadOutcome.Status.REJECTED);
+        assertThat(outcome.status()).isEqualTo(ReloadStatus.REJECTED);
         assertThat(service.active().version()).isEqualTo(good);
         assertThat(service.lastRejection().orElseThrow().failedScenarios())
                 .anySatisfy(failed -> {
@@ -86,7 +87,7 @@ class ActiveRulesetTest {
                     int broken = 1 / 0;
                 end
                 """);
-        assertThat(service.reload().status()).isEqualTo(ReloadOutcome.Status.REJECTED);
+        assertThat(service.reload().status()).isEqualTo(ReloadStatus.REJECTED);
         assertThat(service.lastRejection().orElseThrow().reason()).contains("sample evaluation failed",
                 "Divides by zero whenever reserves are known");
     }
@@ -95,19 +96,19 @@ class ActiveRulesetTest {
     void startsWithoutRulesAndServesOnceTheFolderIsFixed() throws Exception {
         RulesFolder folder = new RulesFolder(dir);
         ActiveRuleset service = folder.activeRuleset();
-        assertThat(service.reload().status()).isEqualTo(ReloadOutcome.Status.REJECTED);
+        assertThat(service.reload().status()).isEqualTo(ReloadStatus.REJECTED);
         assertThatThrownBy(service::active).isInstanceOf(RulesUnavailableException.class)
                 .hasMessageContaining("no .drl files");
 
         RulesFolder.copyOfShipped(dir);
-        assertThat(service.reload().status()).isEqualTo(ReloadOutcome.Status.ACTIVATED);
+        assertThat(service.reload().status()).isEqualTo(ReloadStatus.ACTIVATED);
         assertThat(service.current()).isPresent();
     }
 
     @Test
     void reportsAMissingFolder() {
         ActiveRuleset service = new RulesFolder(dir.resolve("missing")).activeRuleset();
-        assertThat(service.reload().status()).isEqualTo(ReloadOutcome.Status.REJECTED);
+        assertThat(service.reload().status()).isEqualTo(ReloadStatus.REJECTED);
         assertThat(service.lastRejection().orElseThrow().reason()).contains("cannot be read");
         assertThat(Files.exists(dir.resolve("missing"))).as("the service never writes into RULES_DIR").isFalse();
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.reservewatch.contract.ReloadOutcome;
+import dev.reservewatch.contract.ReloadStatus;
 import dev.reservewatch.contract.ScenarioResult;
 import dev.reservewatch.engine.ShippedRules;
 import dev.reservewatch.engine.compile.Compilation;
@@ -75,7 +75,7 @@ class EarlyCompilationTest {
         ActiveRuleset service = new ActiveRuleset(RulesFolder.config(dir),
                 new RulesetCompiler(Clock.fixed(ownCompiler, ZoneOffset.UTC)), runner, engine, early);
 
-        assertThat(service.reload().status()).isEqualTo(ReloadOutcome.Status.ACTIVATED);
+        assertThat(service.reload().status()).isEqualTo(ReloadStatus.ACTIVATED);
         Activation activation = service.activation().orElseThrow();
         assertThat(activation.ruleset().loadedAt()).as("compiled by the service").isEqualTo(ownCompiler);
         assertThat(activation.ruleset().version()).isEqualTo(stale.ruleset().version());
@@ -132,14 +132,14 @@ class EarlyCompilationTest {
                 new RulesetCompiler(Clock.fixed(ownCompiler, ZoneOffset.UTC)),
                 new ScenarioRunner(engine, ShippedRules.READER), engine, early);
 
-        assertThat(service.reload().status()).isEqualTo(ReloadOutcome.Status.ACTIVATED);
+        assertThat(service.reload().status()).isEqualTo(ReloadStatus.ACTIVATED);
         Activation first = service.activation().orElseThrow();
         assertThat(first.ruleset().loadedAt()).as("compiled at boot").isNotEqualTo(ownCompiler);
         assertThat(first.scenarios()).as("checked all the same").hasSize(ShippedRules.source().scenarios().size())
                 .allMatch(ScenarioResult::passed);
 
         Files.writeString(dir.resolve("thresholds.drl"), RulesFolder.thresholdsWithScarcityLine(12.5));
-        assertThat(service.reload().status()).isEqualTo(ReloadOutcome.Status.ACTIVATED);
+        assertThat(service.reload().status()).isEqualTo(ReloadStatus.ACTIVATED);
         assertThat(service.activation().orElseThrow().ruleset().loadedAt()).as("later edits: its own compiler")
                 .isEqualTo(ownCompiler);
     }

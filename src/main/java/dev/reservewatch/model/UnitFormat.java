@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Renders a figure with its unit the way an analyst writes it: {@code 9.8%}, {@code 9bp}, {@code $219bn}. */
-public final class Quantity {
-    private Quantity() {
+public final class UnitFormat {
+    private UnitFormat() {
     }
 
     /** Rounds to two decimals, the precision every derived figure is published at. */

@@ -27,16 +27,16 @@ import io.restassured.specification.RequestSpecification;
 /**
  * {@code PUT /rules/files/{name}}, the console's Save: only the admin writes, only an edit the rules' checks
  * would take is written, and a folder the service may not write (a Kubernetes ConfigMap) is never written.
- * On the same rules copy and tokens as {@link RulesAdminResourceTest}.
+ * On the same rules copy and tokens as {@link RulesDraftsAndReloadTest}.
  */
 @QuarkusTest
-@TestProfile(RulesAdminResourceTest.EditableRules.class)
-class RulesFilesResourceTest {
+@TestProfile(RulesDraftsAndReloadTest.EditableRules.class)
+class RuleFilesSaveTest {
 
-    private static final Path DIR = RulesAdminResourceTest.DIR;
+    private static final Path DIR = RulesDraftsAndReloadTest.DIR;
 
     private static RequestSpecification admin() {
-        return given().header("Authorization", "Bearer " + RulesAdminResourceTest.TOKEN).contentType(ContentType.TEXT);
+        return given().header("Authorization", "Bearer " + RulesDraftsAndReloadTest.TOKEN).contentType(ContentType.TEXT);
     }
 
     @Test
@@ -92,7 +92,7 @@ class RulesFilesResourceTest {
 
     @Test
     void aSaveSentAsJsonIsToldToSendText() {
-        given().header("Authorization", "Bearer " + RulesAdminResourceTest.TOKEN).contentType(ContentType.JSON)
+        given().header("Authorization", "Bearer " + RulesDraftsAndReloadTest.TOKEN).contentType(ContentType.JSON)
                 .body("{\"text\": \"package rules;\"}").when().put("/rules/files/new.drl")
                 .then().statusCode(415).contentType("application/problem+json")
                 .body("detail", containsString("text/plain"));
@@ -102,7 +102,7 @@ class RulesFilesResourceTest {
     void onlyTheAdminWritesAndOnlyRuleFileNames() {
         given().contentType(ContentType.TEXT).body("package rules;").when().put("/rules/files/new.drl")
                 .then().statusCode(401);
-        given().header("Authorization", "Bearer " + RulesAdminResourceTest.AUTHOR).contentType(ContentType.TEXT)
+        given().header("Authorization", "Bearer " + RulesDraftsAndReloadTest.AUTHOR).contentType(ContentType.TEXT)
                 .body("package rules;").when().put("/rules/files/new.drl")
                 .then().statusCode(403);
         admin().body("package rules;").when().put("/rules/files/notes.txt")

@@ -32,11 +32,11 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * {@code POST /rules/impact}: a draft judged against the shipped weekly history, or against points sent with it,
- * beside the active rules, on the same rules copy and tokens as {@link RulesAdminResourceTest}.
+ * beside the active rules, on the same rules copy and tokens as {@link RulesDraftsAndReloadTest}.
  */
 @QuarkusTest
-@TestProfile(RulesAdminResourceTest.EditableRules.class)
-class RulesImpactResourceTest {
+@TestProfile(RulesDraftsAndReloadTest.EditableRules.class)
+class RulesImpactTest {
 
     @TestHTTPResource("/")
     URI root;
@@ -44,7 +44,7 @@ class RulesImpactResourceTest {
     private static final Path THRESHOLDS = Path.of("rules/thresholds.drl");
 
     private static RequestSpecification author() {
-        return given().header("Authorization", "Bearer " + RulesAdminResourceTest.AUTHOR).contentType(ContentType.JSON);
+        return given().header("Authorization", "Bearer " + RulesDraftsAndReloadTest.AUTHOR).contentType(ContentType.JSON);
     }
 
     /** The shipped thresholds with one line's value replaced. */
@@ -226,7 +226,7 @@ class RulesImpactResourceTest {
         try (Socket socket = RawHttp.open(root)) {
             OutputStream out = socket.getOutputStream();
             out.write(RawHttp.postHead("/rules/impact", "application/json", 17_000_000,
-                    "Authorization: Bearer " + RulesAdminResourceTest.AUTHOR));
+                    "Authorization: Bearer " + RulesDraftsAndReloadTest.AUTHOR));
             out.write('{');
             out.flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -238,7 +238,7 @@ class RulesImpactResourceTest {
 
     @Test
     void runsNothingForACallerWithoutTheRulesToken() {
-        for (String authorization : new String[] { null, "Bearer not-the-token", "Basic " + RulesAdminResourceTest.AUTHOR }) {
+        for (String authorization : new String[] { null, "Bearer not-the-token", "Basic " + RulesDraftsAndReloadTest.AUTHOR }) {
             RequestSpecification request = given().contentType(ContentType.JSON)
                     .body(Map.of("files", Map.of("loop.drl", "package rules;")));
             if (authorization != null) {
@@ -249,7 +249,7 @@ class RulesImpactResourceTest {
                     .header("WWW-Authenticate", startsWith("Bearer"))
                     .body("detail", not(nullValue()));
         }
-        given().header("Authorization", "Bearer " + RulesAdminResourceTest.TOKEN).contentType(ContentType.JSON)
+        given().header("Authorization", "Bearer " + RulesDraftsAndReloadTest.TOKEN).contentType(ContentType.JSON)
                 .body(Map.of("files", Map.of("empty.drl", "package rules;")))
                 .when().post("/rules/impact")
                 .then().statusCode(200).body("valid", is(true)).body("changed", is(0));

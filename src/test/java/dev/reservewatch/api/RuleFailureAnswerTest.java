@@ -16,8 +16,8 @@ import io.restassured.http.ContentType;
 
 /** A rules folder whose rules fail only on some inputs: 500 naming the rule, and the service stays up. */
 @QuarkusTest
-@TestProfile(RuleFailureResourceTest.FragileRules.class)
-class RuleFailureResourceTest {
+@TestProfile(RuleFailureAnswerTest.FragileRules.class)
+class RuleFailureAnswerTest {
 
     public static class FragileRules implements QuarkusTestProfile {
         @Override

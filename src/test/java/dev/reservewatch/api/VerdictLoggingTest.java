@@ -22,8 +22,8 @@ import io.restassured.http.ContentType;
 
 /** Every verdict leaves one JSON line in the decision log, under the id the response carries. */
 @QuarkusTest
-@TestProfile(DecisionLogResourceTest.LogToFile.class)
-class DecisionLogResourceTest {
+@TestProfile(VerdictLoggingTest.LogToFile.class)
+class VerdictLoggingTest {
 
     static final Path LOG = Path.of("target/decision-log-test/decisions.jsonl");
 

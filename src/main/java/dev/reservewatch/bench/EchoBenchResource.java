@@ -34,14 +34,14 @@ import dev.reservewatch.service.VerdictService;
  */
 @IfBuildProfile("bench")
 @Path("/bench")
-public class CeilingResource {
+public class EchoBenchResource {
 
     private final SnapshotReader reader;
     private final DecisionEngine engine;
     private final ActiveRuleset rulesets;
     private volatile Verdict kept;
 
-    public CeilingResource(SnapshotReader reader, DecisionEngine engine, ActiveRuleset rulesets) {
+    public EchoBenchResource(SnapshotReader reader, DecisionEngine engine, ActiveRuleset rulesets) {
         this.reader = reader;
         this.engine = engine;
         this.rulesets = rulesets;

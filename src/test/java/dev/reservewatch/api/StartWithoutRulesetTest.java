@@ -23,8 +23,8 @@ import io.restassured.http.ContentType;
  * reason, and drafts and reloads are refused (403) without running anything.
  */
 @QuarkusTest
-@TestProfile(NoRulesetResourceTest.MissingRules.class)
-class NoRulesetResourceTest {
+@TestProfile(StartWithoutRulesetTest.MissingRules.class)
+class StartWithoutRulesetTest {
 
     public static class MissingRules implements QuarkusTestProfile {
         @Override

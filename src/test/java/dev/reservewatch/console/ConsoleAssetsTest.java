@@ -28,7 +28,7 @@ import dev.reservewatch.service.SeriesCsv;
  * (examples, rule files, the policy calendar, snapshots in a series' answer).
  */
 @QuarkusTest
-class ConsoleResourceTest {
+class ConsoleAssetsTest {
 
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 

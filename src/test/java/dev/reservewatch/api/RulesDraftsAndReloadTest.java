@@ -33,8 +33,8 @@ import dev.reservewatch.engine.lifecycle.RulesFolder;
  * copy of the rules that the tests edit.
  */
 @QuarkusTest
-@TestProfile(RulesAdminResourceTest.EditableRules.class)
-class RulesAdminResourceTest {
+@TestProfile(RulesDraftsAndReloadTest.EditableRules.class)
+class RulesDraftsAndReloadTest {
 
     static final Path DIR = Path.of("target/test-rules/admin");
     static final String TOKEN = "test-token-7f3a";

@@ -8,7 +8,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +15,18 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import dev.reservewatch.config.RulesConfig;
 import dev.reservewatch.contract.CompileProblem;
+import dev.reservewatch.contract.Impact;
 import dev.reservewatch.contract.MarketSnapshot;
+import dev.reservewatch.contract.PointCodes;
+import dev.reservewatch.contract.PointDifference;
 import dev.reservewatch.contract.ReloadOutcome;
+import dev.reservewatch.contract.ReloadStatus;
+import dev.reservewatch.contract.ScenarioOutcome;
 import dev.reservewatch.contract.ScenarioResult;
-import dev.reservewatch.contract.Verdict;
+import dev.reservewatch.contract.Timings;
+import dev.reservewatch.contract.ValidationReport;
 import dev.reservewatch.engine.compile.RulesetCompiler;
 import dev.reservewatch.engine.draft.DraftCompiler;
 import dev.reservewatch.engine.evaluation.DecisionEngine;
@@ -36,9 +39,9 @@ import dev.reservewatch.engine.ruleset.RuleInfo;
 import dev.reservewatch.engine.ruleset.Ruleset;
 import dev.reservewatch.engine.scenario.ScenarioRunner;
 import dev.reservewatch.error.BadInputException;
+import dev.reservewatch.error.Excerpt;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.RefusedException;
-import dev.reservewatch.model.ReserveRegime;
 
 /**
  * What a rules author may do with a draft, apart from the rules that serve: check that it compiles
@@ -49,7 +52,7 @@ import dev.reservewatch.model.ReserveRegime;
  * turn ({@link DraftCompiler}): one draft at a time, at most half of one core.
  */
 @ApplicationScoped
-public class RulesAuthoring {
+public class DraftService {
 
     private final DraftCompiler validator;
     private final ActiveRuleset rulesets;
@@ -58,7 +61,7 @@ public class RulesAuthoring {
     private final BacktestService backtests;
     private final Duration timeout;
 
-    public RulesAuthoring(DraftCompiler validator, ActiveRuleset rulesets, ScenarioRunner scenarios,
+    public DraftService(DraftCompiler validator, ActiveRuleset rulesets, ScenarioRunner scenarios,
             DecisionEngine engine, BacktestService backtests, RulesConfig config) {
         this.validator = validator;
         this.rulesets = rulesets;
@@ -69,45 +72,11 @@ public class RulesAuthoring {
     }
 
     /** Compiles a draft, laid over the active files unless {@code standalone}. Runs nothing of it. */
-    public DraftCompiler.Report validate(Map<String, String> drafts, boolean standalone) {
+    public ValidationReport validate(Map<String, String> drafts, boolean standalone) {
         return validator.validate(drafts, standalone ? null : rulesets.current().orElse(null));
     }
 
-    /** A scenario's outcome under the draft: passed, or the first expectation that failed. */
-    public record ScenarioOutcome(String name, boolean passed, String message) {
-    }
 
-    /** A point's verdict in codes: regime, action codes, signal codes. */
-    @JsonPropertyOrder({ "regime", "actions", "signals" })
-    public record Codes(ReserveRegime regime, List<String> actions, List<String> signals) {
-
-        static Codes of(Verdict verdict) {
-            return new Codes(verdict.regime(), verdict.actions().stream().map(Verdict.Action::code).toList(),
-                    verdict.signals().stream().map(Verdict.SignalReport::code).distinct().sorted().toList());
-        }
-    }
-
-    /** A point the draft judges otherwise than the active rules. */
-    @JsonPropertyOrder({ "asOf", "active", "draft" })
-    public record Difference(LocalDate asOf, Codes active, Codes draft) {
-    }
-
-    /** Where the time went, in milliseconds. */
-    public record Timings(long compileMillis, long scenariosMillis, long judgingMillis) {
-    }
-
-    /**
-     * What a draft would change: whether it compiles and runs (with the errors as validate gives them, and a failure
-     * while judging as an error naming the rule), whether it would go live (it compiles, runs, and passes every
-     * scenario), both versions, the scenarios under the draft, how many points were judged and how many it changes,
-     * and for each changed point the codes under each version.
-     */
-    @JsonPropertyOrder({ "valid", "wouldActivate", "errors", "activeVersion", "draftVersion", "scenarios", "points",
-            "changed", "differences", "source", "timings" })
-    public record Impact(boolean valid, boolean wouldActivate, List<CompileProblem> errors, String activeVersion,
-            String draftVersion, List<ScenarioOutcome> scenarios, int points, int changed, List<Difference> differences,
-            String source, Timings timings) {
-    }
 
     /**
      * The impact of a draft over {@code points} (any order; each judged with the points before it as its history),
@@ -120,7 +89,7 @@ public class RulesAuthoring {
         String draftVersion = RulesetCompiler.versionOf(all);
         SeriesJudge.Points series = judge.points(points != null ? points : backtests.shippedHistory());
         String source = points != null ? "the points sent" : "the shipped weekly history";
-        Clock clock = new Clock();
+        Stopwatch clock = new Stopwatch();
         return validator.withDraft(all, drafts, compilation -> {
             clock.lap();
             if (!compilation.succeeded()) {
@@ -135,18 +104,18 @@ public class RulesAuthoring {
             clock.lap();
             boolean passes = outcomes.stream().allMatch(ScenarioOutcome::passed);
             long deadline = System.nanoTime() + timeout.toNanos();
-            List<Difference> differences = new ArrayList<>();
+            List<PointDifference> differences = new ArrayList<>();
             for (int i = 0; i < series.size(); i++) {
                 MarketSnapshot point = series.get(i);
-                Codes was = Codes.of(series.judge(active, i));
-                Codes would;
+                PointCodes was = series.judge(active, i).codes();
+                PointCodes would;
                 try {
-                    would = Codes.of(series.judge(draft, i));
+                    would = series.judge(draft, i).codes();
                 } catch (RuleExecutionException e) {
                     return failed(active, draftVersion, outcomes, i, source, clock, ruleFailure(draft, e, point));
                 }
                 if (!was.equals(would)) {
-                    differences.add(new Difference(point.asOf(), was, would));
+                    differences.add(new PointDifference(point.asOf(), was, would));
                 }
                 if (System.nanoTime() - deadline > 0 && i + 1 < series.size()) {
                     return failed(active, draftVersion, outcomes, i + 1, source, clock, new CompileProblem("", 0, 0,
@@ -161,7 +130,7 @@ public class RulesAuthoring {
     }
 
     private static Impact failed(Ruleset active, String draftVersion, List<ScenarioOutcome> outcomes, int judged,
-            String source, Clock clock, CompileProblem error) {
+            String source, Stopwatch clock, CompileProblem error) {
         clock.lap();
         return new Impact(false, false, List.of(error), active.version(), draftVersion, outcomes, judged, 0, List.of(),
                 source, clock.timings());
@@ -174,7 +143,7 @@ public class RulesAuthoring {
     }
 
     /** Laps of one impact run: compiling, the scenarios, judging. */
-    private static final class Clock {
+    private static final class Stopwatch {
         private final long started = System.nanoTime();
         private final List<Long> laps = new ArrayList<>(3);
 
@@ -195,7 +164,7 @@ public class RulesAuthoring {
         return rulesets.active().files().stream().filter(file -> file.name().equals(name)).findFirst()
                 .map(RuleFile::content)
                 .orElseThrow(() -> new RefusedException(404, "No such rule file", "The active ruleset has no file '"
-                        + clip(name) + "'; GET /rules lists its files.", List.of()));
+                        + Excerpt.of(name, 60) + "'; GET /rules lists its files.", List.of()));
     }
 
     /**
@@ -247,7 +216,7 @@ public class RulesAuthoring {
         byte[] before = read(file);
         write(file, text.getBytes(StandardCharsets.UTF_8));
         ReloadOutcome outcome = rulesets.reload();
-        if (outcome.status() == ReloadOutcome.Status.REJECTED) {
+        if (outcome.status() == ReloadStatus.REJECTED) {
             if (before == null) {
                 delete(file);
             } else {
@@ -302,9 +271,6 @@ public class RulesAuthoring {
         }
     }
 
-    private static String clip(String text) {
-        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
-    }
 
     private static long millis(long from, long to) {
         return (to - from) / 1_000_000;

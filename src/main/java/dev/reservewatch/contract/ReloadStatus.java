@@ -1,0 +1,6 @@
+package dev.reservewatch.contract;
+
+/** What a reload did: activated a new version, found the active one unchanged, or rejected the edit. */
+public enum ReloadStatus {
+    ACTIVATED, UNCHANGED, REJECTED
+}

@@ -1,0 +1,5 @@
+package dev.reservewatch.contract;
+
+/** Where the time went, in milliseconds. */
+public record Timings(long compileMillis, long scenariosMillis, long judgingMillis) {
+}
