@@ -339,6 +339,43 @@ class KubernetesManifestsTest {
         }
     }
 
+    @Test
+    void shutdownAnswersRequestsInFlightWithinTheGracePeriod() throws Exception {
+        // On SIGTERM: the delay (readiness down, still answering), then up to the timeout for requests in flight,
+        // then the decision log's drain (DecisionLog.onStop waits up to 5 s for its writer); all before the
+        // kubelet's SIGKILL at terminationGracePeriodSeconds.
+        long drain = 5;
+        String timeout = applicationProperty("quarkus.shutdown.timeout");
+        assertThat(timeout).as("quarkus.shutdown.timeout must be set: without it requests in flight are cut off on SIGTERM")
+                .isNotBlank();
+        assertThat(applicationProperty("quarkus.shutdown.delay-enabled")).as("quarkus.shutdown.delay-enabled").isEqualTo("true");
+        String delay = applicationProperty("%prod.quarkus.shutdown.delay");
+        assertThat(delay).as("%prod.quarkus.shutdown.delay: time for Services to drop a stopping pod").isNotBlank();
+        long needed = seconds(delay) + seconds(timeout) + drain;
+        for (String dir : ALL) {
+            JsonNode pod = one(render(dir), "Deployment", dir).at("/spec/template/spec");
+            assertThat(pod.path("terminationGracePeriodSeconds").asLong(30))
+                    .as("%s: terminationGracePeriodSeconds must cover the shutdown delay %s, the timeout %s and the "
+                            + "decision log's %d s", dir, delay, timeout, drain)
+                    .isGreaterThanOrEqualTo(needed);
+        }
+    }
+
+    /** A Quarkus duration in whole seconds: 15s, 500ms, 2m, 15 (seconds) or PT15S. */
+    private static long seconds(String duration) {
+        Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(duration.trim());
+        if (!m.matches()) {
+            return java.time.Duration.parse(duration.trim()).toSeconds();
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2) == null ? "s" : m.group(2)) {
+            case "ms" -> (n + 999) / 1000;
+            case "m" -> n * 60;
+            case "h" -> n * 3600;
+            default -> n;
+        };
+    }
+
     /** Kubernetes and JVM sizes: 768Mi, 1Gi, 128m, 32M. */
     private static long bytes(String size) {
         Matcher m = Pattern.compile("(\\d+)([KMGkmg]i?)?").matcher(size.trim());
