@@ -405,7 +405,7 @@ if missing:
     bad(f"{len(missing)} answered verdicts have no decision log line, e.g. {missing[0]}")
 if dropped:
     bad("the decision log dropped lines: " + dropped[-1])
-print(f"{len(records)} requests, all answered 200 and logged; {len(across)} slow ones in flight from before SIGTERM "
+print(f"{len(records)} requests, all answered 200 and logged; {len(across)} slow one(s) in flight from before SIGTERM "
       f"to after the {delay:.0f} s delay; {len(during)} begun after SIGTERM, before the clients stopped; stdout all JSON lines",
       file=out)
 EOF
