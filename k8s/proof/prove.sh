@@ -512,6 +512,7 @@ render() { # overlay (under k8s/overlays) output
   kubectl kustomize "$TREE/k8s/overlays/$1" >"$2" 2>"$2.err" || fail "kubectl kustomize k8s/overlays/$1 failed: $(cat "$2.err")"
 }
 # The ConfigMap volumes of a rendered layout, written as the kubelet writes them (configmap.py), then played.
+# Then select_pod picks the pod of one Deployment.
 play() { # rendered [--replace]
   local rendered=$1 name dir
   shift
@@ -523,12 +524,17 @@ play() { # rendered [--replace]
   PLAYED+=("$rendered")
   podman kube play --build=false "$@" "$rendered" >"$rendered.play" 2>&1 \
     || fail "podman kube play $(basename "$rendered") failed: $(grep -i error "$rendered.play" | head -n 3)"
-  POD=$(awk '/^Pod:/ { getline; print; exit }' "$rendered.play")
-  [ -n "$POD" ] || fail "podman kube play started no pod: $(cat "$rendered.play")"
-  APP=$(podman pod inspect --format '{{range .Containers}}{{.Name}} {{end}}' "$POD" | tr ' ' '\n' | grep -v -- '-infra$' | head -n 1)
+}
+# Sets POD, APP (its container of the same name) and POD_IP for a Deployment that kube play has played: podman
+# names its pod <deployment>-pod-0 and the container <pod>-<container>.
+select_pod() { # deployment [container, default: the deployment's name]
+  POD=$1-pod-0
+  APP=$POD-${2:-$1}
+  podman pod exists "$POD" || fail "podman kube play started no pod $POD"
+  podman container exists "$APP" || fail "the pod $POD has no container $APP"
   POD_IP=$(podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' \
     "$(podman pod inspect --format '{{.InfraContainerID}}' "$POD")")
-  [ -n "$APP" ] && [ -n "$POD_IP" ] || fail "cannot find the pod's container or address"
+  [ -n "$POD_IP" ] || fail "the pod $POD has no address"
   CONTEXT_CTR=$APP
 }
 configmap_of() { "$PY" "$PROOF/configmap.py" volumes "$1" | head -n 1; }
@@ -587,6 +593,7 @@ prove_layout_dev() {
   podman kube down "$r0" >/dev/null 2>&1 || true
   t=$(now)
   play "$r0"
+  select_pod reserve-watch
   wait_for "http://$POD_IP:9000/q/health/ready" 200 120 "$APP"
   figure "dev pod: play to ready" "$(since "$t") s"
   v0=$(judge "http://$POD_IP:8080" "dev pod") || exit 1
@@ -599,6 +606,7 @@ prove_layout_dev() {
   [ "$(configmap_of "$r1")" != "$(configmap_of "$r0")" ] || fail "dev: the edit did not change the ConfigMap's name"
   t=$(now)
   play "$r1" --replace
+  select_pod reserve-watch
   wait_for "http://$POD_IP:9000/q/health/ready" 200 120 "$APP"
   v1=$(judge "http://$POD_IP:8080" "dev pod after the edit") || exit 1
   [ "$v1" != "$v0" ] || fail "dev: the new pod serves the old version"
@@ -608,6 +616,7 @@ prove_layout_dev() {
   edit_rules broken
   render dev "$r2"
   play "$r2" --replace
+  select_pod reserve-watch
   wait_for "http://$POD_IP:9000/q/health/live" 200 120 "$APP"
   wait_rules 'd["lastRejected"] is not None' 120 "dev: the broken edit's pod never reported why"
   [ "$(code "http://$POD_IP:9000/q/health/ready")" = 503 ] || fail "dev: the pod on the broken edit is ready"
@@ -626,6 +635,7 @@ prove_layout_dev_in_place() {
   render dev-in-place "$r0"
   podman kube down "$r0" >/dev/null 2>&1 || true
   play "$r0"
+  select_pod reserve-watch
   wait_for "http://$POD_IP:9000/q/health/ready" 200 120 "$APP"
   v0=$(judge "http://$POD_IP:8080" "dev-in-place pod") || exit 1
   ok "dev-in-place: ready on ConfigMap $(configmap_of "$r0") and judges the article ($v0)"
