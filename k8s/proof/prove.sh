@@ -69,7 +69,8 @@ CONF_DROPIN=/etc/containers/containers.conf.d/90-reserve-watch-proof.conf
 CONF_MARKER="# written by reserve-watch k8s/proof/prove.sh"
 PROOF_LABEL=dev.reservewatch.proof=true    # on every container and volume this script makes, for the cleanup
 CTR=rw-proof                               # the locked-down container's name
-MEMORY=768m                                # the Deployment's limit (k8s/base/deployment.yaml)
+# the Deployment's memory limit, as podman takes it (768Mi -> 768m)
+MEMORY=$(sed -n '/limits:/,/memory:/s/^ *memory: *\([0-9]*\)Mi$/\1m/p' k8s/base/deployment.yaml | tail -n 1)
 JAVA_OPTS_IMAGE=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' src/main/docker/Dockerfile.jvm)
 GRACE=$(sed -n 's/^ *terminationGracePeriodSeconds: *\([0-9]*\).*/\1/p' k8s/base/deployment.yaml)
 SHUTDOWN_DELAY_S=$(sed -n 's/^%prod\.quarkus\.shutdown\.delay=\([0-9]*\)s$/\1/p' src/main/resources/application.properties)
@@ -154,6 +155,7 @@ prerequisites() {
     || need "no target/quarkus-app/quarkus-run.jar: build the service first (./mvnw package -DskipTests)"
   [ -n "$JAVA_OPTS_IMAGE" ] || need "no JAVA_TOOL_OPTIONS in src/main/docker/Dockerfile.jvm"
   [ -n "$GRACE" ] || need "no terminationGracePeriodSeconds in k8s/base/deployment.yaml"
+  [ -n "$MEMORY" ] || need "no memory limit in Mi in k8s/base/deployment.yaml"
   local p
   for p in "$PORT" "$MPORT" "$BARE_PORT" "$BARE_MPORT"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then need "port $p is taken (PROOF_PORT sets the first of four)"; fi
@@ -430,8 +432,7 @@ run_locked() { # name [podman run options...]: the image as a pod runs it, publi
 }
 
 prove_image() {
-  local t version api=http://127.0.0.1:$PORT mgmt=http://127.0.0.1:$MPORT
-  rules=$WORK/rules
+  local t version api=http://127.0.0.1:$PORT mgmt=http://127.0.0.1:$MPORT rules=$WORK/rules
   cp -r rules "$rules"
   chmod -R a+rX "$rules"
   say "The container, locked down"
