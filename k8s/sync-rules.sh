@@ -4,7 +4,7 @@
 #   rules/kustomization.yaml      configMapGenerator "reserve-watch-rules": every rules/*.drl and
 #                                 rules/scenarios/*.json (scenario keys are scenarios__<name>.json,
 #                                 because ConfigMap keys cannot hold a '/')
-#   k8s/base/rules-volume.yaml    patch of the Deployment: the projected volume "rules" that maps each
+#   k8s/base/rules-volume.yaml    patch of the Deployment: the configMap volume "rules" that maps each
 #                                 key back to its path (actions.drl, scenarios/<name>.json)
 #
 # Run it after adding, renaming or removing a rule file or a scenario (editing a file's content needs
@@ -79,8 +79,10 @@ kustomization() {
 
 volume() {
   header
-  printf '# The rules ConfigMap, mounted as a projected volume: every key goes back to its path under RULES_DIR,\n'
-  printf '# and the kubelet keeps the ..data symlink layout that the service'"'"'s hot reload follows.\n'
+  printf '# The rules ConfigMap, mounted as a configMap volume: every key goes back to its path under RULES_DIR,\n'
+  printf '# and the kubelet keeps the ..data symlink layout that the service'"'"'s hot reload follows. A plain configMap\n'
+  printf '# volume rather than a projected one: the same files and updates on Kubernetes, and podman kube play\n'
+  printf '# (k8s/proof/prove.sh) takes it, where it refuses projected volumes.\n'
   printf 'apiVersion: apps/v1\n'
   printf 'kind: Deployment\n'
   printf 'metadata:\n'
@@ -90,15 +92,13 @@ volume() {
   printf '    spec:\n'
   printf '      volumes:\n'
   printf '        - name: rules\n'
-  printf '          projected:\n'
-  printf '            sources:\n'
-  printf '              - configMap:\n'
-  printf '                  name: reserve-watch-rules\n'
-  printf '                  items:\n'
+  printf '          configMap:\n'
+  printf '            name: reserve-watch-rules\n'
+  printf '            items:\n'
   local i
   for i in "${!keys[@]}"; do
-    printf '                    - key: %s\n' "${keys[$i]}"
-    printf '                      path: %s\n' "${paths[$i]}"
+    printf '              - key: %s\n' "${keys[$i]}"
+    printf '                path: %s\n' "${paths[$i]}"
   done
 }
 

@@ -152,7 +152,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void everyRuleFileIsInTheConfigMapAndProjectedToItsPath() throws Exception {
+    void everyRuleFileIsInTheConfigMapAndMappedToItsPath() throws Exception {
         Map<String, Path> expected = new TreeMap<>();   // ConfigMap key -> the file
         for (Path drl : list(Path.of("rules"), ".drl")) {
             expected.put(drl.getFileName().toString(), drl);
@@ -175,7 +175,7 @@ class KubernetesManifestsTest {
             for (Map.Entry<String, Path> file : expected.entrySet()) {
                 String key = file.getKey();
                 String path = Path.of("rules").relativize(file.getValue()).toString().replace(File.separatorChar, '/');
-                assertThat(items.get(key)).as("%s: key %s must be projected to %s under RULES_DIR", dir, key, path).isEqualTo(path);
+                assertThat(items.get(key)).as("%s: key %s must be mapped to %s under RULES_DIR", dir, key, path).isEqualTo(path);
                 assertThat(data.path(key).asText()).as("%s: ConfigMap key %s must hold %s as it is", dir, key, file.getValue())
                         .isEqualTo(Files.readString(file.getValue()));
             }
@@ -323,6 +323,59 @@ class KubernetesManifestsTest {
         }
     }
 
+    @Test
+    void everyVolumeIsOfAKindPodmanKubePlayTakes() throws Exception {
+        // k8s/proof/prove.sh plays the overlays under podman kube play, which refuses other kinds (projected,
+        // secret, downwardAPI): a plain configMap volume with items maps the rules as a projected one would
+        Set<String> playable = Set.of("configMap", "emptyDir", "persistentVolumeClaim", "hostPath");
+        for (String dir : ALL) {
+            for (JsonNode volume : one(render(dir), "Deployment", dir).at("/spec/template/spec/volumes")) {
+                List<String> kinds = new ArrayList<>();
+                volume.fieldNames().forEachRemaining(kinds::add);
+                kinds.remove("name");
+                assertThat(kinds).as("%s: volume %s must be one of %s (podman kube play takes no other)", dir,
+                        volume.path("name").asText(), playable).hasSize(1).allMatch(playable::contains);
+            }
+        }
+    }
+
+    @Test
+    void shutdownAnswersRequestsInFlightWithinTheGracePeriod() throws Exception {
+        // On SIGTERM: the delay (readiness down, still answering), then up to the timeout for requests in flight,
+        // then the decision log's drain (DecisionLog.onStop waits up to 5 s for its writer); all before the
+        // kubelet's SIGKILL at terminationGracePeriodSeconds.
+        long drain = 5;
+        String timeout = applicationProperty("quarkus.shutdown.timeout");
+        assertThat(timeout).as("quarkus.shutdown.timeout must be set: without it requests in flight are cut off on SIGTERM")
+                .isNotBlank();
+        assertThat(applicationProperty("quarkus.shutdown.delay-enabled")).as("quarkus.shutdown.delay-enabled").isEqualTo("true");
+        String delay = applicationProperty("%prod.quarkus.shutdown.delay");
+        assertThat(delay).as("%prod.quarkus.shutdown.delay: time for Services to drop a stopping pod").isNotBlank();
+        long needed = seconds(delay) + seconds(timeout) + drain;
+        for (String dir : ALL) {
+            JsonNode pod = one(render(dir), "Deployment", dir).at("/spec/template/spec");
+            assertThat(pod.path("terminationGracePeriodSeconds").asLong(30))
+                    .as("%s: terminationGracePeriodSeconds must cover the shutdown delay %s, the timeout %s and the "
+                            + "decision log's %d s", dir, delay, timeout, drain)
+                    .isGreaterThanOrEqualTo(needed);
+        }
+    }
+
+    /** A Quarkus duration in whole seconds: 15s, 500ms, 2m, 15 (seconds) or PT15S. */
+    private static long seconds(String duration) {
+        Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(duration.trim());
+        if (!m.matches()) {
+            return java.time.Duration.parse(duration.trim()).toSeconds();
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2) == null ? "s" : m.group(2)) {
+            case "ms" -> (n + 999) / 1000;
+            case "m" -> n * 60;
+            case "h" -> n * 3600;
+            default -> n;
+        };
+    }
+
     /** Kubernetes and JVM sizes: 768Mi, 1Gi, 128m, 32M. */
     private static long bytes(String size) {
         Matcher m = Pattern.compile("(\\d+)([KMGkmg]i?)?").matcher(size.trim());
@@ -435,18 +488,18 @@ class KubernetesManifestsTest {
         return find(container.path("env"), "name", name);
     }
 
-    /** The pod's volume projecting the rules ConfigMap. */
+    /** The pod's configMap volume of the rules ConfigMap. */
     private static JsonNode rulesVolume(JsonNode deployment, String dir) {
         for (JsonNode volume : deployment.at("/spec/template/spec/volumes")) {
             if (rulesSource(volume).path("name").asText().startsWith(RULES_CONFIGMAP)) {
                 return volume;
             }
         }
-        throw new AssertionError(dir + ": no projected volume of the ConfigMap " + RULES_CONFIGMAP);
+        throw new AssertionError(dir + ": no configMap volume of the ConfigMap " + RULES_CONFIGMAP);
     }
 
     private static JsonNode rulesSource(JsonNode volume) {
-        return find(volume.at("/projected/sources"), "configMap", null).path("configMap");
+        return volume.path("configMap");
     }
 
     /** The first element of an array whose field has the value (value null: that has the field at all). */
