@@ -209,6 +209,9 @@ public class DecisionLog {
     }
 
     private void drop(long lines, String why) {
+        if (lines <= 0) {
+            return; // nothing lost: nothing to warn of (a shutdown with an empty queue)
+        }
         long before = dropped.getAndAdd(lines);
         long after = before + lines;
         // warn on the first drop and then at each power of two, so a long outage does not flood the log
