@@ -44,7 +44,8 @@ import dev.reservewatch.service.FredSeries;
  * <li>the JSON envelope in FRED's order, {@code realtime_start}/{@code realtime_end} = the server's today on the
  * envelope and on every row, {@code count} all matching rows (not the page), {@code offset}, {@code limit},
  * {@code sort_order};</li>
- * <li>values as strings, {@code "."} where the file has none, and number text with varying decimals, as one real
+ * <li>values as strings, {@code "."} where the file has none (and on the weekdays a business-day series' file leaves
+ * out: holidays), and number text with varying decimals, as one real
  * answer mixes {@code "6743028"}, {@code "6572732.0"} and {@code "6738190.0000000000"} (the style follows the date,
  * so one date always reads the same);</li>
  * <li>only what is published by the server's "today", which a test moves forward: an observation dated D appears
@@ -451,7 +452,34 @@ public final class FredTestServer implements AutoCloseable {
             String value = line.substring(comma + 1).strip();
             values.put(LocalDate.parse(line.substring(0, comma).strip()), value.isEmpty() || value.equals(".") ? null : value);
         }
+        fillHolidays(values);
         return values;
+    }
+
+    /**
+     * A business-day series (daily, never on a weekend) as FRED lists it: a weekday without a value (a holiday) is a
+     * row with ".". The project's copies leave those days out.
+     */
+    static void fillHolidays(NavigableMap<LocalDate, String> values) {
+        if (values.size() < 100 || values.keySet().stream().anyMatch(d -> d.getDayOfWeek().getValue() >= 6)) {
+            return;
+        }
+        long nextDay = 0;
+        LocalDate previous = null;
+        for (LocalDate date : values.keySet()) {
+            if (previous != null && (date.equals(previous.plusDays(1)) || date.equals(previous.plusDays(3)))) {
+                nextDay++;
+            }
+            previous = date;
+        }
+        if (nextDay < values.size() * 0.6) {
+            return; // weekly or monthly
+        }
+        for (LocalDate day = values.firstKey(); day.isBefore(values.lastKey()); day = day.plusDays(1)) {
+            if (day.getDayOfWeek().getValue() < 6) {
+                values.putIfAbsent(day, null);
+            }
+        }
     }
 
     private static void sleep(Duration delay) {
