@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** A webhook for tests: keeps every body it accepts; while {@link #down} it answers 503 to everything. */
+/** A webhook for tests: keeps every body it accepts; while {@link #down} it answers 503 (or a status given) to everything. */
 public final class WebhookReceiver implements AutoCloseable {
 
     /** A body received, with its Idempotency-Key and when (System.nanoTime). */
@@ -27,6 +27,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile boolean down;
+    private volatile int refusal = 503;
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
@@ -41,6 +42,12 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public void down(boolean down) {
         this.down = down;
+    }
+
+    /** Refuses everything with {@code status} (a 4xx the sender must not retry) until {@code down(false)}. */
+    public void refuse(int status) {
+        this.refusal = status;
+        this.down = true;
     }
 
     public List<Received> received() {
@@ -65,7 +72,7 @@ public final class WebhookReceiver implements AutoCloseable {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             if (down) {
                 refused.incrementAndGet();
-                exchange.sendResponseHeaders(503, -1);
+                exchange.sendResponseHeaders(refusal, -1);
             } else {
                 received.add(new Received(body, exchange.getRequestHeaders().getFirst("Idempotency-Key"), System.nanoTime()));
                 exchange.sendResponseHeaders(204, -1);
