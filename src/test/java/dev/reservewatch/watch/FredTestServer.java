@@ -159,6 +159,11 @@ public final class FredTestServer implements AutoCloseable {
         today.set(day);
     }
 
+    /** Accepts these keys too. */
+    public void keysAlso(String... more) {
+        keys.addAll(List.of(more));
+    }
+
     public void fault(String code, Fault fault) {
         faults.put(code, fault);
         faultsLeft.put(code, new AtomicInteger(fault.times()));

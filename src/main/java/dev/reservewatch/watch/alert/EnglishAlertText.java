@@ -71,9 +71,27 @@ final class EnglishAlertText implements AlertText {
 
     @Override
     public String fetchFailing(List<SeriesFreshness> series) {
-        return "Fetching from FRED keeps failing for " + series.stream().map(s -> s.code() + " (" + s.failedFetches()
-                + " fetches in a row" + (s.error() == null ? "" : ": " + s.error()) + ")").collect(Collectors.joining(", "))
-                + ".";
+        // series that fail for the same reason (a refused key: all of them) are named together, the reason once
+        java.util.Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
+        for (SeriesFreshness each : series) {
+            byReason.computeIfAbsent(reason(each), r -> new java.util.ArrayList<>()).add(each.code());
+        }
+        int most = series.stream().mapToInt(SeriesFreshness::failedFetches).max().orElse(0);
+        return "Fetching from FRED keeps failing (" + most + " fetches in a row) for " + byReason.entrySet().stream()
+                .map(entry -> String.join(", ", entry.getValue()) + (entry.getKey().isEmpty() ? "" : ": " + entry.getKey()))
+                .collect(Collectors.joining("; ")) + ".";
+    }
+
+    /** A series' last error without its leading code, and without the code of the series that had it first. */
+    private static String reason(SeriesFreshness series) {
+        String error = series.error() == null ? "" : series.error();
+        String own = series.code() + ": ";
+        if (error.startsWith(own)) {
+            error = error.substring(own.length());
+        }
+        error = error.replaceFirst("^(not asked, FRED refused the key: )[A-Z0-9]+: ", "$1");
+        error = error.replaceFirst("\\.$", "");
+        return error.length() > 200 ? error.substring(0, 200) + "..." : error;
     }
 
     @Override
