@@ -59,8 +59,10 @@ import dev.reservewatch.service.FredSeries;
  * with 429s (counted, so that a test can prove a client never needed one).</li>
  * </ul>
  * Standalone, for benchmarks: {@code java -cp target/test-classes:target/classes dev.reservewatch.watch.FredTestServer
- * PORT DATA_DIR TODAY KEY}; {@code POST /_control/today?date=YYYY-MM-DD} moves today, {@code GET /_control/requests}
- * counts the requests.
+ * PORT DATA_DIR TODAY KEY}, FRED's limits enforced; {@code POST /_control/today?date=YYYY-MM-DD} moves today,
+ * {@code POST /_control/put?series=&date=&value=} publishes an observation, {@code POST /_control/fault?series=&kind=}
+ * injects a fault (without a series: clears them), {@code GET /_control/requests} counts the
+ * requests, and {@code /_hooks} is a webhook whose alerts {@code GET /_control/hooks} lists with their arrival times.
  */
 public final class FredTestServer implements AutoCloseable {
 
@@ -120,6 +122,7 @@ public final class FredTestServer implements AutoCloseable {
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> faultsLeft = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<String> hooks = new CopyOnWriteArrayList<>();
     private final ArrayDeque<Long> recent = new ArrayDeque<>();
     private volatile int perSecond = Integer.MAX_VALUE;
     private volatile int perMinute = Integer.MAX_VALUE;
@@ -144,6 +147,10 @@ public final class FredTestServer implements AutoCloseable {
         server.createContext("/fred/series/observations", this::observations);
         server.createContext("/_control/today", this::control);
         server.createContext("/_control/requests", this::counts);
+        server.createContext("/_control/put", this::putValue);
+        server.createContext("/_control/fault", this::faultControl);
+        server.createContext("/_control/hooks", this::hooksReceived);
+        server.createContext("/_hooks", this::hook);
         server.start();
     }
 
@@ -411,6 +418,37 @@ public final class FredTestServer implements AutoCloseable {
             today(LocalDate.parse(query.get("date")));
         }
         reply(exchange, 200, "{\"today\":\"" + today.get() + "\"}");
+    }
+
+    /** {@code POST /_control/put?series=&date=&value=}: a new or revised observation, from now on. */
+    private void putValue(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        put(query.get("series"), LocalDate.parse(query.get("date")), query.get("value"));
+        reply(exchange, 200, "{\"at\":" + System.currentTimeMillis() + "}");
+    }
+
+    /** {@code POST /_control/fault?series=&kind=&times=}: a fault from now on; without a series, every fault is cleared. */
+    private void faultControl(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        if (query.containsKey("series")) {
+            fault(query.get("series"), new Fault(Fault.Kind.valueOf(query.get("kind")),
+                    Integer.parseInt(query.getOrDefault("times", "-1")), Duration.ZERO, query.get("retryAfter")));
+        } else {
+            clearFaults();
+        }
+        reply(exchange, 200, "{\"at\":" + System.currentTimeMillis() + "}");
+    }
+
+    /** {@code /_hooks}: a webhook for the standalone server; what it got, with the time, at {@code /_control/hooks}. */
+    private void hook(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        hooks.add("{\"receivedAt\":" + System.currentTimeMillis() + ",\"alert\":" + body + "}");
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+    }
+
+    private void hooksReceived(HttpExchange exchange) throws IOException {
+        reply(exchange, 200, "[" + String.join(",", hooks) + "]");
     }
 
     private void counts(HttpExchange exchange) throws IOException {

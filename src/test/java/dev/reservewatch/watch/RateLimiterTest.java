@@ -22,7 +22,7 @@ class RateLimiterTest {
         RateLimiter limiter = new RateLimiter(5, 12, time);
         List<Long> starts = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
-            limiter.acquire();
+            limiter.acquire().done();
             starts.add(time.nanoTime() / MS);
         }
         assertThat(starts.subList(0, 5)).containsOnly(0L);
@@ -38,7 +38,7 @@ class RateLimiterTest {
         RateLimiter limiter = new RateLimiter(2, 120, time);
         List<Long> starts = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            limiter.acquire();
+            limiter.acquire().done();
             starts.add(time.nanoTime());
         }
         for (int i = 0; i + 2 < starts.size(); i++) {
@@ -53,9 +53,24 @@ class RateLimiterTest {
     void aPauseHoldsEveryCallerBack() throws Exception {
         VirtualTime time = new VirtualTime();
         RateLimiter limiter = new RateLimiter(2, 120, time);
-        limiter.acquire();
+        limiter.acquire().done();
         limiter.pauseFor(Duration.ofSeconds(30));
-        limiter.acquire();
+        limiter.acquire().done();
         assertThat(time.nanoTime() / MS).isEqualTo(30_000L);
+    }
+
+    @Test
+    void aRequestCountsUntilItIsDone() throws Exception {
+        VirtualTime time = new VirtualTime();
+        RateLimiter limiter = new RateLimiter(2, 120, time);
+        RateLimiter.Permit slow = limiter.acquire();
+        limiter.acquire().done();
+        time.sleepNanos(3_000 * MS);   // the first request's answer takes three seconds: FRED may count it that late
+        slow.done();
+        limiter.acquire().done();
+        assertThat(time.nanoTime() / MS).isEqualTo(3_000L);
+        limiter.acquire().done();
+        assertThat(time.nanoTime() / MS).as("the window runs from when the slow request was done, not when it began")
+                .isEqualTo(4_100L);
     }
 }

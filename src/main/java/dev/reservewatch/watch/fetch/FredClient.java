@@ -84,8 +84,16 @@ public final class FredClient {
     public Page observations(String series, LocalDate start, int offset, int limit)
             throws FredException, InterruptedException {
         URI uri = FredRequests.observations(base, series, key, start, offset, limit);
-        limiter.acquire();
+        RateLimiter.Permit permit = limiter.acquire();
         requests.incrementAndGet();
+        try {
+            return send(series, uri);
+        } finally {
+            permit.done();
+        }
+    }
+
+    private Page send(String series, URI uri) throws FredException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
                 .header("User-Agent", "reserve-watch").GET().build();
         long deadline = System.nanoTime() + timeout.toNanos();

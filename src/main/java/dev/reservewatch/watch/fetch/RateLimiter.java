@@ -2,14 +2,15 @@ package dev.reservewatch.watch.fetch;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Iterator;
+import java.util.Arrays;
 
 /**
- * Spaces requests to FRED so that, whichever thread asks, at most {@code perSecond} start in any second and at
- * most {@code perMinute} in any minute (FRED counts per key), with a margin for the network. A permit is reserved under a lock, at the earliest
- * moment both windows allow, and the caller sleeps until then outside the lock, so that permits are handed out in
- * order. {@link #pauseUntil} holds every caller back after FRED answered 429. The clock is injectable so that tests
- * need not wait for real.
+ * Spaces requests to FRED so that, whichever thread asks, at most {@code perSecond} reach it in any second and at
+ * most {@code perMinute} in any minute (FRED counts per key, by arrival). A request counts from the moment its
+ * permit is granted until its answer is in ({@link Permit#done()}): FRED may count it anywhere in between (a new
+ * connection takes longer than a reused one), so a window is measured from when the request was done, or, while
+ * it is in flight, from now. The windows are also counted a tenth longer than FRED's, for the network. A 429 holds
+ * every caller back ({@link #pauseFor}). The clock is injectable so that tests need not wait for real.
  */
 public final class RateLimiter {
 
@@ -34,20 +35,45 @@ public final class RateLimiter {
         };
     }
 
-    /**
-     * The windows are counted a tenth longer than FRED's: a request leaves when its permit says, but reaches FRED a
-     * little earlier or later than the one before it (a new connection takes longer than a reused one), and FRED
-     * counts arrivals.
-     */
+    /** A granted request: call {@link #done()} once its answer is in, or it failed. */
+    public final class Permit {
+        private final long granted;
+        private long done;
+        private boolean finished;
+
+        private Permit(long granted) {
+            this.granted = granted;
+        }
+
+        public void done() {
+            synchronized (RateLimiter.this) {
+                if (!finished) {
+                    finished = true;
+                    done = Math.max(granted, clock.nanoTime());
+                }
+            }
+        }
+
+        /** When FRED may have counted it, at the latest, as far as is known at {@code now}. */
+        private long counted(long now) {
+            if (finished) {
+                return done;
+            }
+            return Math.min(Math.max(granted, now), granted + IN_FLIGHT_AT_MOST);
+        }
+    }
+
     static final long SECOND = Duration.ofMillis(1100).toNanos();
     static final long MINUTE = Duration.ofSeconds(66).toNanos();
+    /** A request not done after this long is taken as counted then: a caller that never says done blocks no one. */
+    static final long IN_FLIGHT_AT_MOST = Duration.ofMinutes(2).toNanos();
 
     private final int perSecond;
     private final int perMinute;
     private final Clock clock;
-    /** Start times of the latest permits, oldest first; at most max(perSecond, perMinute) are kept. */
-    private final ArrayDeque<Long> granted = new ArrayDeque<>();
-    private long pausedUntil = Long.MIN_VALUE;
+    /** The latest permits, oldest first; the newest max(perSecond, perMinute) and a few in flight are kept. */
+    private final ArrayDeque<Permit> permits = new ArrayDeque<>();
+    private long pausedUntil;
     private boolean paused;
 
     public RateLimiter(int perSecond, int perMinute, Clock clock) {
@@ -59,29 +85,27 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
-    /** Waits until a request may start. */
-    public void acquire() throws InterruptedException {
-        long at;
-        synchronized (this) {
-            long now = clock.nanoTime();
-            at = Math.max(now, earliest(perSecond, SECOND));
-            at = Math.max(at, earliest(perMinute, MINUTE));
-            if (paused) {
-                at = Math.max(at, pausedUntil);
+    /** Waits until a request may start, and grants it. */
+    public Permit acquire() throws InterruptedException {
+        while (true) {
+            long wait;
+            synchronized (this) {
+                long now = clock.nanoTime();
+                wait = Math.max(waitFor(perSecond, SECOND, now), waitFor(perMinute, MINUTE, now));
+                if (paused) {
+                    wait = Math.max(wait, pausedUntil - now);
+                }
+                if (wait <= 0) {
+                    Permit permit = new Permit(now);
+                    permits.addLast(permit);
+                    while (permits.size() > Math.max(perSecond, perMinute) + 16) {
+                        permits.removeFirst();
+                    }
+                    return permit;
+                }
             }
-            granted.addLast(at);
-            while (granted.size() > Math.max(perSecond, perMinute)) {
-                granted.removeFirst();
-            }
-        }
-        clock.sleepNanos(at - clock.nanoTime());
-        // a 429 seen while this caller slept holds it back too
-        long extra;
-        synchronized (this) {
-            extra = paused ? pausedUntil - clock.nanoTime() : 0;
-        }
-        if (extra > 0) {
-            clock.sleepNanos(extra);
+            // outside the lock: others may finish their requests meanwhile; the windows are checked again after
+            clock.sleepNanos(wait);
         }
     }
 
@@ -94,16 +118,17 @@ public final class RateLimiter {
         }
     }
 
-    /** The earliest start that keeps fewer than {@code limit} permits in any window of {@code period} before it. */
-    private long earliest(int limit, long period) {
-        if (granted.size() < limit) {
-            return Long.MIN_VALUE;
+    /** How long until a start keeps fewer than {@code limit} requests counted in any window of {@code period}. */
+    private long waitFor(int limit, long period, long now) {
+        if (permits.size() < limit) {
+            return 0;
         }
-        Iterator<Long> newestFirst = granted.descendingIterator();
-        long permit = 0;
-        for (int i = 0; i < limit; i++) {
-            permit = newestFirst.next();
+        long[] counted = new long[permits.size()];
+        int i = 0;
+        for (Permit permit : permits) {
+            counted[i++] = permit.counted(now);
         }
-        return permit + period;
+        Arrays.sort(counted);
+        return counted[counted.length - limit] + period - now;
     }
 }
