@@ -184,7 +184,11 @@ public final class Watcher implements AutoCloseable {
         if (current != null && !current.isDone()) {
             return current;
         }
-        current = CompletableFuture.supplyAsync(() -> run(codes), runner);
+        current = CompletableFuture.supplyAsync(() -> run(codes), runner).whenComplete((run, failure) -> {
+            if (failure != null) {
+                LOG.error("The fetch failed", failure);
+            }
+        });
         return current;
     }
 

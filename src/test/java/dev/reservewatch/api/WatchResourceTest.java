@@ -50,8 +50,10 @@ class WatchResourceTest {
     public static class WatchOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // FRED's pace is tested apart (FredFetcherTest); here a fetch need not take eight seconds
             return Map.of("rules.admin-token", "test-admin-token", "watch.fred.api-key", KEY,
-                    "watch.data-dir", "target/watch-it-" + System.nanoTime());
+                    "watch.data-dir", "target/watch-it-" + System.nanoTime(), "watch.fred.requests-per-second", "50",
+                    "watch.fred.requests-per-minute", "3000");
         }
 
         @Override

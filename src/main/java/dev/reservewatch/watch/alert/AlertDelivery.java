@@ -192,22 +192,23 @@ public final class AlertDelivery implements AutoCloseable {
         return webhooks;
     }
 
+    /** Stops delivery: a post under way may finish (and be recorded) for two seconds, then it is cut short. */
     @Override
     public void close() {
         synchronized (this) {
             closed = true;
             notifyAll();
         }
-        for (Thread worker : workers) {
-            worker.interrupt();
+        try {
+            long until = System.nanoTime() + 2_000_000_000L;
+            for (Thread worker : workers) {
+                worker.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         for (Thread worker : workers) {
-            try {
-                worker.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            worker.interrupt();
         }
     }
 
@@ -231,9 +232,6 @@ public final class AlertDelivery implements AutoCloseable {
             }
             Outcome outcome = post(webhook, next.alert());
             synchronized (this) {
-                if (closed) {
-                    return;
-                }
                 int at = outbox.indexOf(next);
                 if (at < 0) {
                     continue; // dropped meanwhile
@@ -242,6 +240,8 @@ public final class AlertDelivery implements AutoCloseable {
                 if (outcome.delivered()) {
                     outbox.remove(at);
                     listener.sent(webhook);
+                } else if (closed) {
+                    return; // stopped mid-try: it stays pending, for the next start
                 } else {
                     listener.failed(webhook);
                     int attempts = next.attempts() + 1;
