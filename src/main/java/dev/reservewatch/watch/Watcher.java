@@ -258,7 +258,10 @@ public final class Watcher implements AutoCloseable {
         try {
             lock = DataDirLock.tryAcquire(settings.dataDir()).orElse(null);
         } catch (IOException e) {
-            LOG.errorf("The data folder %s cannot be locked: %s", settings.dataDir(), e.getMessage());
+            LOG.errorf("The data folder %s cannot be written (%s): nothing is fetched until it can", settings.dataDir(),
+                    e.getMessage());
+            metrics.enabled(true, false);
+            return false;
         }
         if (lock == null) {
             if (!standbyLogged) {
