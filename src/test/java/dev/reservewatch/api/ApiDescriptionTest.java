@@ -37,9 +37,10 @@ class ApiDescriptionTest {
             Map.entry("GET /backtests/policy-calendar", "getPolicyCalendar"), Map.entry("GET /examples", "listExamples"),
             Map.entry("GET /rules", "getRules"), Map.entry("GET /rules/files/{name}", "getRuleFile"),
             Map.entry("PUT /rules/files/{name}", "saveRuleFile"), Map.entry("POST /rules/validate", "validateRules"),
-            Map.entry("POST /rules/impact", "rulesImpact"), Map.entry("POST /rules/reload", "reloadRules"));
+            Map.entry("POST /rules/impact", "rulesImpact"), Map.entry("POST /rules/reload", "reloadRules"),
+            Map.entry("GET /watch", "getWatch"), Map.entry("POST /watch/refresh", "refreshWatch"));
     private static final Set<String> NEED_A_TOKEN = Set.of("saveRuleFile", "validateRules", "rulesImpact",
-            "reloadRules");
+            "reloadRules", "refreshWatch");
     /** Names that betray a framework or JDK type behind a schema. */
     private static final List<String> FOREIGN = List.of("MultipartFormDataInput", "FormValue", "FileItem", "Path",
             "FileSystem", "FileStore", "UserPrincipalLookupService", "MultivaluedMap", "LocalDate", "Instant",

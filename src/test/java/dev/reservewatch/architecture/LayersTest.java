@@ -23,7 +23,7 @@ class LayersTest {
     static final ArchRule dependenciesRunOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Entry point").definedBy("dev.reservewatch")
             .layer("Api").definedBy("dev.reservewatch.api..", "dev.reservewatch.health..", "dev.reservewatch.bench..")
-            .layer("Service").definedBy("dev.reservewatch.service..")
+            .layer("Service").definedBy("dev.reservewatch.service..", "dev.reservewatch.watch..")
             .layer("Engine").definedBy("dev.reservewatch.engine..")
             .layer("Contract").definedBy("dev.reservewatch.contract..")
             .layer("Model").definedBy("dev.reservewatch.model..")
