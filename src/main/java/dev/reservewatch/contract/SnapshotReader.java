@@ -190,6 +190,7 @@ public final class SnapshotReader {
             errors.add(new FieldError(path + "targetRangeLowPct",
                     "must not be above targetRangeHighPct (" + low + " > " + high + ")"));
         }
+        checkPercentileOrder(figures, path, errors);
         if (asOf != null && history != null) {
             for (int i = 0; i < history.size(); i++) {
                 MarketSnapshot earlier = history.get(i);
@@ -206,6 +207,28 @@ public final class SnapshotReader {
         figures.forEach(snapshot::with);
         return snapshot.history(history == null ? null
                 : history.stream().filter(java.util.Objects::nonNull).toList()).build();
+    }
+
+    /** SOFR's volume percentiles in the order they describe: 1st, 25th, the median (SOFR itself), 75th, 99th. */
+    private static final List<Input> PERCENTILES = List.of(Input.SOFR1_PCT, Input.SOFR25_PCT, Input.SOFR_PCT,
+            Input.SOFR75_PCT, Input.SOFR99_PCT);
+
+    /** The percentiles given must not decrease from the 1st through SOFR to the 99th; each one out of order is named. */
+    private static void checkPercentileOrder(Map<Input, Double> figures, String path, List<FieldError> errors) {
+        Input highestSoFar = null;
+        for (Input percentile : PERCENTILES) {
+            Double value = figures.get(percentile);
+            if (value == null) {
+                continue;
+            }
+            if (highestSoFar != null && value < figures.get(highestSoFar)) {
+                errors.add(new FieldError(path + percentile.field(), "must not be below " + highestSoFar.field() + " ("
+                        + value + " < " + figures.get(highestSoFar) + "): SOFR's percentiles rise from sofr1Pct through"
+                        + " sofrPct to sofr99Pct"));
+            } else {
+                highestSoFar = percentile;
+            }
+        }
     }
 
     /** A figure: a finite JSON number within its input's bounds, or null with the problem added. */

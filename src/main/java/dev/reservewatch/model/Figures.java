@@ -71,6 +71,21 @@ public final class Figures {
         add(all, "reservesToAssetsChangeLongPct", Unit.PERCENT, HISTORY, "reserveBalancesBn", "fedTotalAssetsBn");
         add(all, "onRrpDrawdownShortPct", Unit.PERCENT, HISTORY, "onRrpBalanceBn");
         add(all, "onRrpDrawdownLongPct", Unit.PERCENT, HISTORY, "onRrpBalanceBn");
+        String[] percentiles = { "sofr1Pct", "sofr25Pct", "sofrPct", "sofr75Pct", "sofr99Pct", "iorbPct" };
+        add(all, "repoVolumeAtOrAboveIorbPct", Unit.PERCENT, percentiles);
+        add(all, "repoVolumeAtOrAboveIorbAvgShortPct", Unit.PERCENT, percentiles);
+        add(all, "tgcrIorbSpreadBp", Unit.BASIS_POINTS, "tgcrPct", "iorbPct");
+        add(all, "tgcrIorbSpreadAvgShortBp", Unit.BASIS_POINTS, "tgcrPct", "iorbPct");
+        add(all, "srfRoutineWeeks", Unit.WEEKS, "srfTakeupBn");
+        String[] demand = { HISTORY, "effrPct", "iorbPct", "reserveBalancesBn", "bankTotalAssetsBn" };
+        add(all, "reserveDemandSlopeBpPerPp", Unit.BASIS_POINTS_PER_POINT, demand);
+        add(all, "reserveDemandSlopeT", null, demand);
+        add(all, "sofrIorbSpreadHeldBp", Unit.BASIS_POINTS, "sofrPct", "iorbPct");
+        add(all, "reservesToBankAssetsHeldPct", Unit.PERCENT, "reserveBalancesBn", "bankTotalAssetsBn");
+        add(all, "onRrpBalanceHeldBn", Unit.BILLIONS, "onRrpBalanceBn");
+        add(all, "onRrpDrawdownHeldPct", Unit.PERCENT, "onRrpBalanceBn", "onRrpPeakBn");
+        add(all, "reserveDemandSlopeHeldBpPerPp", Unit.BASIS_POINTS_PER_POINT, demand);
+        add(all, "reserveDemandSlopeHeldT", null, demand);
         ALL = Collections.unmodifiableMap(all);
     }
 

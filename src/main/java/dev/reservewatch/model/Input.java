@@ -56,12 +56,24 @@ public enum Input {
     CPI_YOY_PCT("cpiYoYPct", Unit.PERCENT, 3.0, Bounds.between(-50, 100), Group.INFLATION,
             "CPI, change over a year"),
     CORE_PCE_PCT("corePcePct", Unit.PERCENT, 2.9, Bounds.between(-50, 100), Group.INFLATION,
-            "Core PCE, change over a year");
+            "Core PCE, change over a year"),
+    SOFR1_PCT("sofr1Pct", Unit.PERCENT, 4.15, Bounds.between(-10, 100), Group.REPO,
+            "SOFR's 1st volume percentile: 1% of the day's SOFR volume traded at or below it (SOFR1)"),
+    SOFR25_PCT("sofr25Pct", Unit.PERCENT, 4.21, Bounds.between(-10, 100), Group.REPO,
+            "SOFR's 25th volume percentile (SOFR25); SOFR itself is the median"),
+    SOFR75_PCT("sofr75Pct", Unit.PERCENT, 4.29, Bounds.between(-10, 100), Group.REPO,
+            "SOFR's 75th volume percentile (SOFR75)"),
+    SOFR99_PCT("sofr99Pct", Unit.PERCENT, 4.33, Bounds.between(-10, 100), Group.REPO,
+            "SOFR's 99th volume percentile: the day's dearest 1% of repo traded above it (SOFR99)"),
+    TGCR_PCT("tgcrPct", Unit.PERCENT, 4.21, Bounds.between(-10, 100), Group.REPO,
+            "Tri-party general collateral rate (TGCRRATE): tri-party repo alone"),
+    SOFR_VOLUME_BN("sofrVolumeBn", Unit.BILLIONS, 2957, Bounds.atLeast(0), Group.REPO,
+            "Volume of the trades behind SOFR that day (SOFRVOL)");
 
     /** Where the console's form puts a figure, in this order. */
     public enum Group {
         RESERVES("Reserves"), ON_RRP("ON RRP"), RATES("Rates against IORB and the range"),
-        FACILITIES("Facilities"), INFLATION("Inflation");
+        REPO("Repo market breadth"), FACILITIES("Facilities"), INFLATION("Inflation");
 
         private final String title;
 

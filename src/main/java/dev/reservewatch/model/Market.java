@@ -14,10 +14,16 @@ import static dev.reservewatch.model.Input.ON_RRP_PEAK_BN;
 import static dev.reservewatch.model.Input.REPO_RATE_HIGH_PCT;
 import static dev.reservewatch.model.Input.RESERVE_BALANCES_BN;
 import static dev.reservewatch.model.Input.SMALL_BANK_EXCESS_RESERVE_RATIO_PCT;
+import static dev.reservewatch.model.Input.SOFR1_PCT;
+import static dev.reservewatch.model.Input.SOFR25_PCT;
+import static dev.reservewatch.model.Input.SOFR75_PCT;
+import static dev.reservewatch.model.Input.SOFR99_PCT;
 import static dev.reservewatch.model.Input.SOFR_PCT;
+import static dev.reservewatch.model.Input.SOFR_VOLUME_BN;
 import static dev.reservewatch.model.Input.SRF_TAKEUP_BN;
 import static dev.reservewatch.model.Input.TARGET_RANGE_HIGH_PCT;
 import static dev.reservewatch.model.Input.TARGET_RANGE_LOW_PCT;
+import static dev.reservewatch.model.Input.TGCR_PCT;
 import static dev.reservewatch.model.Input.TREASURY_GENERAL_ACCOUNT_BN;
 import static dev.reservewatch.model.Input.TREASURY_HOLDINGS_BN;
 import static dev.reservewatch.model.Measures.sharePct;
@@ -70,6 +76,21 @@ public final class Market {
     private final Double reservesToAssetsChangeLongPct;
     private final Double onRrpDrawdownShortPct;
     private final Double onRrpDrawdownLongPct;
+
+    private final Double repoVolumeAtOrAboveIorbPct;
+    private final Double repoVolumeAtOrAboveIorbAvgShortPct;
+    private final Double tgcrIorbSpreadBp;
+    private final Double tgcrIorbSpreadAvgShortBp;
+    private final Double srfRoutineWeeks;
+    private final Double reserveDemandSlopeBpPerPp;
+    private final Double reserveDemandSlopeT;
+
+    private final Double sofrIorbSpreadHeldBp;
+    private final Double reservesToBankAssetsHeldPct;
+    private final Double onRrpBalanceHeldBn;
+    private final Double onRrpDrawdownHeldPct;
+    private final Double reserveDemandSlopeHeldBpPerPp;
+    private final Double reserveDemandSlopeHeldT;
 
     private Market(Observation s, History history, TrendWindows windows) {
         asOf = Objects.requireNonNull(s.asOf(), "asOf");
@@ -131,6 +152,58 @@ public final class Market {
         reservesToAssetsChangeLongPct = Trends.change(reservesToAssetsPct, longStart, Market::reserveShareOf);
         onRrpDrawdownShortPct = Trends.drawdownInWindow(history, asOf, onRrpBalanceBn, windows.shortDays());
         onRrpDrawdownLongPct = Trends.drawdownInWindow(history, asOf, onRrpBalanceBn, windows.longDays());
+
+        // the breadth of repo pressure and the demand for reserves
+        repoVolumeAtOrAboveIorbPct = repoShareOf(s);
+        repoVolumeAtOrAboveIorbAvgShortPct = Trends.averageWhere(history, asOf, shortDays, s, Market::repoShareOf,
+                point -> true);
+        tgcrIorbSpreadBp = spreadBp(input(TGCR_PCT), iorbPct);
+        tgcrIorbSpreadAvgShortBp = Trends.averageWhere(history, asOf, shortDays, s,
+                o -> spreadBp(o.value(TGCR_PCT), o.value(IORB_PCT)), point -> !PeriodEnds.isPremiumDay(point.asOf()));
+        srfRoutineWeeks = input(SRF_TAKEUP_BN) == null ? null
+                : (double) Trends.weeksAtOrAbove(history, asOf, SRF_ROUTINE_WEEKS, s, o -> o.value(SRF_TAKEUP_BN),
+                        SRF_ROUTINE_FLOOR_BN);
+        ReserveDemand.Slope slope = ReserveDemand.at(history, s);
+        reserveDemandSlopeBpPerPp = slope == null ? null : slope.bpPerPoint();
+        reserveDemandSlopeT = slope == null ? null : slope.t();
+
+        // held over three weeks: the figures whose line a single week would otherwise cross and uncross
+        sofrIorbSpreadHeldBp = Trends.held(history, asOf, sofrIorbSpreadAvgShortBp, i -> Trends.averageOver(history,
+                history.get(i).asOf(), shortDays, null, History.Spread.SOFR));
+        reservesToBankAssetsHeldPct = Trends.held(history, asOf, reservesToBankAssetsAvgShortPct,
+                i -> bankShareAverageAt(history, i, shortDays));
+        onRrpBalanceHeldBn = Trends.held(history, asOf, onRrpBalanceBn, i -> history.get(i).value(ON_RRP_BALANCE_BN));
+        onRrpDrawdownHeldPct = onRrpBalanceHeldBn == null || onRrpPeakBn == null || onRrpPeakBn <= 0 ? null
+                : UnitFormat.round2(Math.max(0, 100 * (onRrpPeakBn - onRrpBalanceHeldBn) / onRrpPeakBn));
+        reserveDemandSlopeHeldBpPerPp = Trends.held(history, asOf, reserveDemandSlopeBpPerPp,
+                i -> slopeAt(history, i, true));
+        reserveDemandSlopeHeldT = Trends.held(history, asOf, reserveDemandSlopeT, i -> slopeAt(history, i, false));
+    }
+
+    /**
+     * Standing repo take-up at or above this, $bn, on an ordinary day, is use rather than the Desk's test operations
+     * (FRED RPONTTLD: those never exceeded $0.203bn; every day from $1bn up came from 2024-09-30 on).
+     */
+    static final double SRF_ROUTINE_FLOOR_BN = 1.0;
+    /** The standing repo facility's routine use is counted over this many weeks: a quarter. */
+    static final int SRF_ROUTINE_WEEKS = 13;
+
+    private static Double repoShareOf(Observation o) {
+        return RepoBreadth.shareAtOrAbove(o.value(IORB_PCT), o.value(SOFR1_PCT), o.value(SOFR25_PCT),
+                o.value(SOFR_PCT), o.value(SOFR75_PCT), o.value(SOFR99_PCT));
+    }
+
+    /** Reserves' share of bank assets averaged over the short window at the history's point {@code index}. */
+    private static Double bankShareAverageAt(History history, int index, int shortDays) {
+        Observation point = history.get(index);
+        Double share = sharePct(point.value(RESERVE_BALANCES_BN), point.value(BANK_TOTAL_ASSETS_BN));
+        return share == null ? null : Trends.averageOf(history.upTo(index), point.asOf(), shortDays, share,
+                o -> sharePct(o.value(RESERVE_BALANCES_BN), o.value(BANK_TOTAL_ASSETS_BN)));
+    }
+
+    private static Double slopeAt(History history, int index, boolean slope) {
+        ReserveDemand.Slope fitted = ReserveDemand.atPoint(history, index);
+        return fitted == null ? null : slope ? fitted.bpPerPoint() : fitted.t();
     }
 
     /** A snapshot judged with this history (a series hands each point the points before it). */
@@ -397,5 +470,101 @@ public final class Market {
 
     public Double getOnRrpDrawdownLongPct() {
         return onRrpDrawdownLongPct;
+    }
+
+    /** The snapshot's SOFR percentiles, tri-party rate and volume: the breadth of the repo market that day. */
+    public Double getSofr1Pct() {
+        return input(SOFR1_PCT);
+    }
+
+    public Double getSofr25Pct() {
+        return input(SOFR25_PCT);
+    }
+
+    public Double getSofr75Pct() {
+        return input(SOFR75_PCT);
+    }
+
+    public Double getSofr99Pct() {
+        return input(SOFR99_PCT);
+    }
+
+    public Double getTgcrPct() {
+        return input(TGCR_PCT);
+    }
+
+    public Double getSofrVolumeBn() {
+        return input(SOFR_VOLUME_BN);
+    }
+
+    /** The share of the day's SOFR volume that traded at or above IORB, in % ({@link RepoBreadth}). */
+    public Double getRepoVolumeAtOrAboveIorbPct() {
+        return repoVolumeAtOrAboveIorbPct;
+    }
+
+    /** That share averaged over the short window (4 weeks), this snapshot included; without history, the share. */
+    public Double getRepoVolumeAtOrAboveIorbAvgShortPct() {
+        return repoVolumeAtOrAboveIorbAvgShortPct;
+    }
+
+    /** (TGCR - IORB) in bp: how far tri-party repo trades below the rate on reserves. */
+    public Double getTgcrIorbSpreadBp() {
+        return tgcrIorbSpreadBp;
+    }
+
+    /**
+     * That spread averaged over the short window (4 weeks), leaving out the points dated on a day repo pays a
+     * premium on ({@link PeriodEnds#isPremiumDay}); this snapshot included when it is not one.
+     */
+    public Double getTgcrIorbSpreadAvgShortBp() {
+        return tgcrIorbSpreadAvgShortBp;
+    }
+
+    /**
+     * In how many of the last 13 weeks (this one included) the standing repo facility was used for $1bn or more
+     * in a week that holds no period end: routine use, not a quarter-end spike. Unknown when take-up is.
+     */
+    public Double getSrfRoutineWeeks() {
+        return srfRoutineWeeks;
+    }
+
+    /** The slope of the demand for reserves over the last half year, bp per percentage point ({@link ReserveDemand}). */
+    public Double getReserveDemandSlopeBpPerPp() {
+        return reserveDemandSlopeBpPerPp;
+    }
+
+    /** That slope's t-statistic. */
+    public Double getReserveDemandSlopeT() {
+        return reserveDemandSlopeT;
+    }
+
+    /** {@code sofrIorbSpreadAvgShortBp} held over three weeks: its median now, a week and two weeks before. */
+    public Double getSofrIorbSpreadHeldBp() {
+        return sofrIorbSpreadHeldBp;
+    }
+
+    /** {@code reservesToBankAssetsAvgShortPct} held over three weeks. */
+    public Double getReservesToBankAssetsHeldPct() {
+        return reservesToBankAssetsHeldPct;
+    }
+
+    /** The ON RRP balance held over three weeks. */
+    public Double getOnRrpBalanceHeldBn() {
+        return onRrpBalanceHeldBn;
+    }
+
+    /** ON RRP's fall from its peak, from the balance held over three weeks. */
+    public Double getOnRrpDrawdownHeldPct() {
+        return onRrpDrawdownHeldPct;
+    }
+
+    /** The slope of the demand for reserves held over three weeks. */
+    public Double getReserveDemandSlopeHeldBpPerPp() {
+        return reserveDemandSlopeHeldBpPerPp;
+    }
+
+    /** Its t-statistic held over three weeks. */
+    public Double getReserveDemandSlopeHeldT() {
+        return reserveDemandSlopeHeldT;
     }
 }

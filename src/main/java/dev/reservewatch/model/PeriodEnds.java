@@ -47,4 +47,39 @@ public final class PeriodEnds {
     public static int daysToMonthEnd(LocalDate day) {
         return (int) ChronoUnit.DAYS.between(day, day.with(TemporalAdjusters.lastDayOfMonth()));
     }
+
+    /**
+     * A business day on which repo pays a premium, by the calendar alone (weekends aside, no holiday list, so that a
+     * point knows it without looking ahead): a month's last or first weekday, or the 15th of March, June, September
+     * or December (the next weekday when it falls on a weekend). Tri-party repo pays 4-15bp over ordinary days on
+     * them (FRED TGCRRATE, 2018-2026).
+     */
+    public static boolean isPremiumDay(LocalDate day) {
+        if (isWeekend(day)) {
+            return false;
+        }
+        LocalDate next = day.plusDays(1);
+        while (isWeekend(next)) {
+            next = next.plusDays(1);
+        }
+        LocalDate previous = day.minusDays(1);
+        while (isWeekend(previous)) {
+            previous = previous.minusDays(1);
+        }
+        if (next.getMonthValue() != day.getMonthValue() || previous.getMonthValue() != day.getMonthValue()) {
+            return true;
+        }
+        if (day.getMonthValue() % 3 != 0) {
+            return false;
+        }
+        LocalDate taxDate = day.withDayOfMonth(15);
+        while (isWeekend(taxDate)) {
+            taxDate = taxDate.plusDays(1);
+        }
+        return day.equals(taxDate);
+    }
+
+    private static boolean isWeekend(LocalDate day) {
+        return day.getDayOfWeek().getValue() >= 6;
+    }
 }

@@ -2,6 +2,7 @@ package dev.reservewatch.model;
 
 import java.time.LocalDate;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The window maths behind the trend figures: averages over a window of a point's history, changes since a
@@ -119,5 +120,86 @@ public final class Trends {
             }
         }
         return high;
+    }
+
+    /**
+     * A figure held over three weeks: the median of its value now and at the history's points a week and two weeks
+     * before ({@code atPoint} gives its value at a history index, as that point's own verdict read it). One week's
+     * excursion past a line is one value of three and moves nothing; a turn that lasts two weeks moves it, a week
+     * later. With fewer than three such points, or one of them unknown, the figure now.
+     */
+    static Double held(History history, LocalDate day, Double now, IntFunction<Double> atPoint) {
+        if (now == null) {
+            return null;
+        }
+        int weekBefore = history.latestOnOrBefore(day.minusDays(7));
+        int twoWeeksBefore = history.latestOnOrBefore(day.minusDays(14));
+        if (weekBefore < 0 || twoWeeksBefore < 0 || weekBefore == twoWeeksBefore
+                || history.get(weekBefore).asOf().isBefore(day.minusDays(13))
+                || history.get(twoWeeksBefore).asOf().isBefore(day.minusDays(20))) {
+            return now;
+        }
+        Double first = atPoint.apply(weekBefore);
+        Double second = atPoint.apply(twoWeeksBefore);
+        if (first == null || second == null) {
+            return now;
+        }
+        return Math.max(Math.min(now, first), Math.min(Math.max(now, first), second));
+    }
+
+    /**
+     * The mean of a figure over the point and the history's points in (day - window, day), those for which
+     * {@code counts} holds; null when the figure now is unknown or no point counts.
+     */
+    static Double averageWhere(History history, LocalDate day, int windowDays, Observation now,
+            Function<Observation, Double> figure, java.util.function.Predicate<Observation> counts) {
+        Double current = figure.apply(now);
+        if (current == null) {
+            return null;
+        }
+        double sum = 0;
+        int count = 0;
+        if (counts.test(now)) {
+            sum += current;
+            count++;
+        }
+        for (int i = history.latestOnOrBefore(day.minusDays(1)); i >= 0; i--) {
+            Observation earlier = history.get(i);
+            if (!earlier.asOf().isAfter(day.minusDays(windowDays))) {
+                break;
+            }
+            Double value = figure.apply(earlier);
+            if (value != null && counts.test(earlier)) {
+                sum += value;
+                count++;
+            }
+        }
+        return count == 0 ? null : UnitFormat.round2(sum / count);
+    }
+
+    /**
+     * In how many of the weeks of a window ending at {@code day} (weekly buckets counted back from it) an ordinary
+     * point, one whose week holds no period end, saw the figure at or above {@code floor}.
+     */
+    static int weeksAtOrAbove(History history, LocalDate day, int weeks, Observation now,
+            Function<Observation, Double> figure, double floor) {
+        java.util.BitSet seen = new java.util.BitSet(weeks);
+        countWeek(seen, day, now, figure, floor);
+        for (int i = history.latestOnOrBefore(day.minusDays(1)); i >= 0; i--) {
+            Observation earlier = history.get(i);
+            if (!earlier.asOf().isAfter(day.minusDays(7L * weeks))) {
+                break;
+            }
+            countWeek(seen, day, earlier, figure, floor);
+        }
+        return seen.cardinality();
+    }
+
+    private static void countWeek(java.util.BitSet seen, LocalDate day, Observation point,
+            Function<Observation, Double> figure, double floor) {
+        Double value = figure.apply(point);
+        if (value != null && value >= floor && !PeriodEnds.weekHoldsOne(point.asOf())) {
+            seen.set((int) (java.time.temporal.ChronoUnit.DAYS.between(point.asOf(), day) / 7));
+        }
     }
 }

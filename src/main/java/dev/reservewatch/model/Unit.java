@@ -7,7 +7,11 @@ public enum Unit {
     /** Percent: 5.25 means 5.25%. */
     PERCENT("%"),
     /** Basis points, hundredths of a percentage point: {@code 9bp}. */
-    BASIS_POINTS("bp");
+    BASIS_POINTS("bp"),
+    /** A count of weeks: {@code 3 weeks}. */
+    WEEKS("weeks"),
+    /** Basis points of a spread per percentage point of a share: the slope of a demand curve. */
+    BASIS_POINTS_PER_POINT("bp/pp");
 
     private final String symbol;
 

@@ -27,6 +27,7 @@ public final class UnitFormat {
             case "%", "bp" -> appendPlain(text, value).append(unit);
             case "$bn" -> value < 0 ? appendPlain(text.append("-$"), -value).append("bn")
                     : appendPlain(text.append('$'), value).append("bn");
+            case "weeks" -> appendPlain(text, value).append(Math.abs(value) == 1 ? " week" : " weeks");
             default -> appendPlain(text, value).append(' ').append(unit);
         };
     }

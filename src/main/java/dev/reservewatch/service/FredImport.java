@@ -26,6 +26,7 @@ import dev.reservewatch.error.Excerpt;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.PayloadTooLargeException;
 import dev.reservewatch.model.Input;
+import dev.reservewatch.model.PeriodEnds;
 import dev.reservewatch.model.UnitFormat;
 
 /**
@@ -178,25 +179,46 @@ public final class FredImport {
         TreeMap<LocalDate, Double> onRrpPeakSoFar = runningMax(bySeries.get(FredSeries.RRPONTSYD));
         Published ioer = bySeries.get(FredSeries.IOER);
         Published iorb = bySeries.get(FredSeries.IORB);
-        // IOER stands for the rate on reserves until IORB replaced it
+        // IOER stands for the rate on reserves until IORB replaced it (rateOnReserves)
         LocalDate ioerUntil = ioer == null ? LocalDate.MIN
                 : iorb == null || iorb.first() == null ? LocalDate.MAX : iorb.firstPublished();
         List<MarketSnapshot> points = new ArrayList<>((int) count);
+        Published sofr = bySeries.get(FredSeries.SOFR);
         for (LocalDate day = start; !day.isAfter(last); day = day.plusWeeks(1)) {
-            MarketSnapshot.Builder point = MarketSnapshot.on(day);
-            boolean iorbKnown = false;
+            Map<Input, Double> figures = new EnumMap<>(Input.class);
+            // the day whose SOFR the point reads: its percentiles and volume are that day's
+            LocalDate sofrDay = sofr == null ? null : sofr.observedOn(day);
             for (Map.Entry<FredSeries, Published> series : bySeries.entrySet()) {
-                if (series.getKey() != FredSeries.IOER) {
-                    Double value = series.getValue().on(day);
+                FredSeries code = series.getKey();
+                if (code == FredSeries.IOER || code.reading() == FredSeries.Reading.ORDINARY_DAYS_MEDIAN) {
+                    continue; // read once the rate on reserves is known
+                }
+                Double value = code.reading() == FredSeries.Reading.SAME_DAY_AS_SOFR
+                        ? (sofrDay == null ? null : series.getValue().observed(sofrDay))
+                        : series.getValue().on(day);
+                if (value != null) {
+                    figures.putIfAbsent(code.input(), value); // fed by two series: the first listed wins
+                }
+            }
+            if (!figures.containsKey(Input.IORB_PCT) && day.isBefore(ioerUntil)) {
+                Double rate = ioer.on(day);
+                if (rate != null) {
+                    figures.put(Input.IORB_PCT, rate);
+                }
+            }
+            Double iorbNow = figures.get(Input.IORB_PCT);
+            for (Map.Entry<FredSeries, Published> series : bySeries.entrySet()) {
+                if (series.getKey().reading() == FredSeries.Reading.ORDINARY_DAYS_MEDIAN
+                        && !figures.containsKey(series.getKey().input())) {
+                    Double value = series.getValue().ordinaryDaysMedian(day, iorbNow,
+                            observed -> rateOnReserves(iorb, ioer, ioerUntil, observed));
                     if (value != null) {
-                        point.with(series.getKey().input(), value);
-                        iorbKnown |= series.getKey().input() == Input.IORB_PCT;
+                        figures.put(series.getKey().input(), value);
                     }
                 }
             }
-            if (!iorbKnown && day.isBefore(ioerUntil)) {
-                point.with(Input.IORB_PCT, ioer.on(day));
-            }
+            MarketSnapshot.Builder point = MarketSnapshot.on(day);
+            figures.forEach(point::with);
             points.add(point.with(Input.ON_RRP_PEAK_BN, asOf(onRrpPeakSoFar, day))
                     .runoff(calendar == null ? null : calendar.on(day)).build());
         }
@@ -207,7 +229,8 @@ public final class FredImport {
      * One series by the day each figure became known: publication date to (observation date, value), with its
      * reading applied (a monthly index already turned into its change on a year earlier).
      */
-    record Published(FredSeries series, TreeMap<LocalDate, Map.Entry<LocalDate, Double>> byPublication) {
+    record Published(FredSeries series, TreeMap<LocalDate, Map.Entry<LocalDate, Double>> byPublication,
+            TreeMap<LocalDate, Map.Entry<LocalDate, Double>> observations) {
 
         static Published of(Observations observations) {
             FredSeries series = observations.series();
@@ -219,9 +242,66 @@ public final class FredImport {
                 values = yearOnYear(values);
             }
             TreeMap<LocalDate, Map.Entry<LocalDate, Double>> published = new TreeMap<>();
-            values.forEach((observed, value) -> published.merge(series.publishedOn(observed),
-                    Map.entry(observed, value), (a, b) -> a.getKey().isAfter(b.getKey()) ? a : b));
-            return new Published(series, published);
+            TreeMap<LocalDate, Map.Entry<LocalDate, Double>> byObservation = new TreeMap<>();
+            values.forEach((observed, value) -> {
+                published.merge(series.publishedOn(observed), Map.entry(observed, value),
+                        (a, b) -> a.getKey().isAfter(b.getKey()) ? a : b);
+                byObservation.put(observed, Map.entry(series.publishedOn(observed), value));
+            });
+            return new Published(series, published, byObservation);
+        }
+
+        /**
+         * The date of the observation a reader had on {@code day}, as {@link #on} reads it (the latest published,
+         * not stale), or null.
+         */
+        LocalDate observedOn(LocalDate day) {
+            Map.Entry<LocalDate, Map.Entry<LocalDate, Double>> latest = byPublication.floorEntry(day);
+            if (latest == null || latest.getValue().getKey()
+                    .isBefore(day.minusDays(series.schedule().staleAfterDays()))) {
+                return null;
+            }
+            return latest.getValue().getKey();
+        }
+
+        /** The figure observed on {@code date} exactly, or null (a day without one). */
+        Double observed(LocalDate date) {
+            Map.Entry<LocalDate, Double> figure = observations.get(date);
+            return figure == null ? null : figure.getValue();
+        }
+
+        /**
+         * The figure in force on {@code effective} (the latest observed on or before it, as a rate set from a date
+         * holds), as published by {@code day}; null when none was.
+         */
+        Double effectiveOn(LocalDate effective, LocalDate day) {
+            Map.Entry<LocalDate, Map.Entry<LocalDate, Double>> figure = observations.floorEntry(effective);
+            return figure == null || figure.getValue().getKey().isAfter(day) ? null : figure.getValue().getValue();
+        }
+
+        /**
+         * The median of the figures published in the week to {@code day} and observed on ordinary days at the rate on
+         * reserves {@code iorb} ({@link FredSeries.Reading#ORDINARY_DAYS_MEDIAN}); null when none was.
+         */
+        Double ordinaryDaysMedian(LocalDate day, Double iorb, java.util.function.Function<LocalDate, Double> iorbOn) {
+            if (iorb == null) {
+                return null;
+            }
+            List<Double> ordinary = new ArrayList<>();
+            List<Double> atThatRate = new ArrayList<>();
+            for (Map.Entry<LocalDate, Map.Entry<LocalDate, Double>> published : byPublication
+                    .subMap(day.minusDays(7), false, day, true).entrySet()) {
+                LocalDate observed = published.getValue().getKey();
+                Double rate = iorbOn.apply(observed);
+                if (rate == null || Math.abs(rate - iorb) > 1e-9) {
+                    continue;
+                }
+                atThatRate.add(published.getValue().getValue());
+                if (!PeriodEnds.isPremiumDay(observed)) {
+                    ordinary.add(published.getValue().getValue());
+                }
+            }
+            return median(ordinary.isEmpty() ? atThatRate : ordinary);
         }
 
         /** The date of the first observation, or null. */
@@ -257,6 +337,18 @@ public final class FredImport {
         }
     }
 
+    /**
+     * The rate on reserves in force on {@code day}: IORB, or IOER before IORB replaced it ({@code ioerUntil}); null
+     * when neither is known. Both are set from their effective dates and published the same day.
+     */
+    private static Double rateOnReserves(Published iorb, Published ioer, LocalDate ioerUntil, LocalDate day) {
+        Double rate = iorb == null ? null : iorb.effectiveOn(day, day);
+        if (rate == null && ioer != null && day.isBefore(ioerUntil)) {
+            rate = ioer.effectiveOn(day, day);
+        }
+        return rate;
+    }
+
     /** A monthly index as its change on the same month a year earlier, in %, for the months that have one. */
     static TreeMap<LocalDate, Double> yearOnYear(TreeMap<LocalDate, Double> index) {
         TreeMap<LocalDate, Double> changes = new TreeMap<>();
@@ -267,6 +359,16 @@ public final class FredImport {
             }
         });
         return changes;
+    }
+
+    private static Double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     /** The highest value seen up to each date: the ON RRP reference peak, from the whole download. */

@@ -19,6 +19,11 @@ import dev.reservewatch.model.Input;
  * Wednesday and comes out the Friday of the following week (9 days); monthly price indexes count from some days
  * after the month they describe ends: CPI 14 (BLS, mid-month), core PCE 30 (BEA, end of the next month).
  * <p>
+ * SOFR's volume percentiles and volume (SOFR1, SOFR25, SOFR75, SOFR99, SOFRVOL) and the tri-party rates (TGCRRATE,
+ * BGCRRATE) come from the New York Fed the next business morning, like SOFR. Where two series feed one figure, the
+ * first listed here that has a figure for the point wins: the Treasury's account as the week's average (WTREGEN),
+ * else its Wednesday level (WDTGAL); TGCR, else BGCR (within 1bp of it every day).
+ * <p>
  * IOER (interest on excess reserves) stands in for IORB before IORB replaced it on 2021-07-29. RPONTTLD, the
  * Fed's overnight repo operations, is read as standing repo facility take-up only from 2021-07-28, when the
  * facility became standing; earlier operations were the Desk's own, not banks' take-up.
@@ -39,7 +44,15 @@ public enum FredSeries {
     DFEDTARU(Input.TARGET_RANGE_HIGH_PCT, 1, Reading.LATEST, Schedule.DAILY, 0),
     RPONTTLD(Input.SRF_TAKEUP_BN, 1, Reading.WEEK_HIGH, Schedule.DAILY, 0),
     CPIAUCSL(Input.CPI_YOY_PCT, 1, Reading.YEAR_ON_YEAR, Schedule.MONTHLY, 14),
-    PCEPILFE(Input.CORE_PCE_PCT, 1, Reading.YEAR_ON_YEAR, Schedule.MONTHLY, 30);
+    PCEPILFE(Input.CORE_PCE_PCT, 1, Reading.YEAR_ON_YEAR, Schedule.MONTHLY, 30),
+    SOFR1(Input.SOFR1_PCT, 1, Reading.SAME_DAY_AS_SOFR, Schedule.DAILY, 1),
+    SOFR25(Input.SOFR25_PCT, 1, Reading.SAME_DAY_AS_SOFR, Schedule.DAILY, 1),
+    SOFR75(Input.SOFR75_PCT, 1, Reading.SAME_DAY_AS_SOFR, Schedule.DAILY, 1),
+    SOFR99(Input.SOFR99_PCT, 1, Reading.SAME_DAY_AS_SOFR, Schedule.DAILY, 1),
+    SOFRVOL(Input.SOFR_VOLUME_BN, 1, Reading.SAME_DAY_AS_SOFR, Schedule.DAILY, 1),
+    TGCRRATE(Input.TGCR_PCT, 1, Reading.ORDINARY_DAYS_MEDIAN, Schedule.DAILY, 1),
+    BGCRRATE(Input.TGCR_PCT, 1, Reading.ORDINARY_DAYS_MEDIAN, Schedule.DAILY, 1),
+    WDTGAL(Input.TREASURY_GENERAL_ACCOUNT_BN, 0.001, Reading.LATEST, Schedule.WEEKLY, 1);
 
     /** The day the standing repo facility began: RPONTTLD counts as its take-up from then. */
     public static final LocalDate STANDING_REPO_FROM = LocalDate.of(2021, 7, 28);
@@ -51,7 +64,18 @@ public enum FredSeries {
         /** The highest daily figure published in the seven days to the point's day: a spike between points stays. */
         WEEK_HIGH,
         /** A monthly index as its change on the same month a year earlier, in %, once the month is published. */
-        YEAR_ON_YEAR
+        YEAR_ON_YEAR,
+        /**
+         * The figure of the day whose SOFR the point reads, or none: SOFR's percentiles and volume describe that
+         * day's distribution, and percentiles of different days set against one SOFR need not be in order.
+         */
+        SAME_DAY_AS_SOFR,
+        /**
+         * The median of the week's figures on ordinary days (not a month's last or first business day or a quarterly
+         * tax date, which carry premiums) on which IORB stood where it stands on the point's day; without such a day,
+         * the median of the week's days at that IORB.
+         */
+        ORDINARY_DAYS_MEDIAN
     }
 
     /** How often a series is observed: what the date of an observation stands for, and when it goes stale. */

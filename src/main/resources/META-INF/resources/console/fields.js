@@ -37,6 +37,17 @@ export const GROUPS = [
     ],
   },
   {
+    title: 'Repo market breadth',
+    fields: [
+      ['sofr1Pct', '%', "SOFR's 1st volume percentile: 1% of the day's SOFR volume traded at or below it (SOFR1)"],
+      ['sofr25Pct', '%', "SOFR's 25th volume percentile (SOFR25); SOFR itself is the median"],
+      ['sofr75Pct', '%', "SOFR's 75th volume percentile (SOFR75)"],
+      ['sofr99Pct', '%', "SOFR's 99th volume percentile: the day's dearest 1% of repo traded above it (SOFR99)"],
+      ['tgcrPct', '%', 'Tri-party general collateral rate (TGCRRATE): tri-party repo alone'],
+      ['sofrVolumeBn', '$bn', 'Volume of the trades behind SOFR that day (SOFRVOL)'],
+    ],
+  },
+  {
     title: 'Facilities',
     fields: [
       ['srfTakeupBn', '$bn', 'Standing repo facility take-up (the highest day of the week)'],

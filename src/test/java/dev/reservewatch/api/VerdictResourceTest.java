@@ -59,7 +59,8 @@ class VerdictResourceTest {
                         "REPO_ABOVE_CEILING", "SRF_TAKEUP_SPIKE"))
                 .body("explanation", startsWith("As of 2025-10-24, reserves are SCARCE"))
                 .body("firedRules.file", hasItem("reserves.drl"))
-                .body("missingInputs", is(java.util.List.of("bankTotalAssetsBn", "history")))
+                .body("missingInputs", is(java.util.List.of("bankTotalAssetsBn", "history", "sofr1Pct", "sofr25Pct",
+                        "sofr75Pct", "sofr99Pct", "tgcrPct")))
                 .body("ruleset.version", startsWith("sha256:"))
                 .body("ruleset.loadedAt", containsString("T"))
                 .body("evaluationMicros", greaterThanOrEqualTo(0));

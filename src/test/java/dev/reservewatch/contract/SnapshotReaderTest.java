@@ -50,6 +50,21 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void refusesSofrPercentilesThatDoNotRiseNamingEachOutOfOrder() {
+        List<FieldError> errors = errorsOf("""
+                {"asOf": "2025-10-28", "sofr1Pct": 4.30, "sofr25Pct": 4.25, "sofrPct": 4.31, "sofr75Pct": 4.36,
+                 "sofr99Pct": 4.20}
+                """);
+        assertThat(fields(errors)).containsExactlyInAnyOrder("sofr25Pct", "sofr99Pct");
+        assertThat(errors).filteredOn(e -> e.field().equals("sofr25Pct")).singleElement()
+                .extracting(FieldError::message).asString().contains("below sofr1Pct");
+        // those given are checked, whatever is left out; equal neighbours are in order
+        assertThat(SnapshotReader.standalone().read("""
+                {"asOf": "2025-10-28", "sofr1Pct": 4.25, "sofrPct": 4.25, "sofr99Pct": 4.40}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)).value(Input.SOFR99_PCT)).isEqualTo(4.40);
+    }
+
+    @Test
     void namesEveryBadFieldAtOnce() {
         List<FieldError> errors = errorsOf("""
                 {"asOf": "2025-10-24", "reserveBalancesBn": -1, "effrPct": "5.2", "largeBankExcessReserveRatioPct": 140,

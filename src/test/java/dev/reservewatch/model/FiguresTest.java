@@ -65,6 +65,8 @@ class FiguresTest {
                 case BILLIONS -> "Bn";
                 case PERCENT -> "Pct";
                 case BASIS_POINTS -> "Bp";
+                case WEEKS, BASIS_POINTS_PER_POINT -> throw new AssertionError(input + ": no snapshot figure is in "
+                        + input.unit() + "; give its unit a suffix here");
             };
             assertThat(input.field()).as("the contract's names say their unit").endsWith(suffix);
             assertThat(input.bounds().contains(input.example())).as(input.field() + "'s example within its bounds")

@@ -9,6 +9,9 @@ class UnitFormatTest {
     @Test
     void writesFiguresAsAnalystsDo() {
         assertThat(UnitFormat.format(9.8, "%")).isEqualTo("9.8%");
+        assertThat(UnitFormat.format(1, "weeks")).isEqualTo("1 week");
+        assertThat(UnitFormat.format(6, "weeks")).isEqualTo("6 weeks");
+        assertThat(UnitFormat.format(-1.46, "bp/pp")).isEqualTo("-1.46 bp/pp");
         assertThat(UnitFormat.format(9.000000000000341, "bp")).isEqualTo("9bp");
         assertThat(UnitFormat.format(-7.0, "bp")).isEqualTo("-7bp");
         assertThat(UnitFormat.format(219, "$bn")).isEqualTo("$219bn");

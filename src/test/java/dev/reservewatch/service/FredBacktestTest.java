@@ -183,10 +183,65 @@ class FredBacktestTest {
     }
 
     @Test
+    void readsTheBreadthOfRepoPressureInTheEpisodesOfTheRecordAndNotWhileReservesWereAbundant() {
+        // most of the repo market at or above IOER in 2019 (SOFR 5.25% against IOER 2.10% on 2019-09-17), and again
+        // from mid-October 2025
+        assertThat(between("2019-04-10", "2019-11-13")).as("2019: broad repo pressure")
+                .allSatisfy(v -> assertThat(signals(v)).contains("REPO_PRESSURE_BROAD"));
+        assertThat(between("2025-10-22", "2025-12-31")).as("autumn 2025: broad repo pressure")
+                .allSatisfy(v -> assertThat(signals(v)).contains("REPO_PRESSURE_BROAD"));
+        // tri-party repo no longer comfortably below IOER from late 2018, and from mid-September 2025
+        assertThat(between("2018-09-05", "2020-02-26")).as("2018-2020: a thin cushion")
+                .allSatisfy(v -> assertThat(signals(v)).contains("REPO_CUSHION_THIN"));
+        assertThat(between("2025-09-17", "2025-12-31")).as("autumn 2025: a thin cushion")
+                .allSatisfy(v -> assertThat(signals(v)).contains("REPO_CUSHION_THIN"));
+        // the standing repo facility used in three ordinary weeks by the week the FOMC decided to end QT
+        assertThat(between("2025-10-29", "2026-02-04")).as("routine standing repo use")
+                .allSatisfy(v -> assertThat(signals(v)).contains("SRF_ROUTINE_USE"));
+        assertThat(between("2021-07-28", "2025-10-22")).as("before: never routine")
+                .allSatisfy(v -> assertThat(signals(v)).doesNotContain("SRF_ROUTINE_USE"));
+        // overnight rates responding to reserves as QT drained them in 2018-2019, and again from November 2025
+        assertThat(between("2018-05-09", "2019-03-27")).as("2018-2019: the steep part of the demand curve")
+                .allSatisfy(v -> assertThat(signals(v)).contains("RESERVE_DEMAND_STEEP"));
+        assertThat(between("2025-11-05", "2026-03-25")).as("late 2025: steep again")
+                .allSatisfy(v -> assertThat(signals(v)).contains("RESERVE_DEMAND_STEEP"));
+        assertThat(between("2020-07-01", "2024-12-31")).as("reserves abundant: none of the four")
+                .allSatisfy(v -> assertThat(signals(v)).doesNotContain("REPO_PRESSURE_BROAD", "REPO_CUSHION_THIN",
+                        "SRF_ROUTINE_USE", "RESERVE_DEMAND_STEEP"));
+    }
+
+    @Test
+    void holdsItsDecisionsUntilTheEvidenceTurnsForMoreThanAWeek() {
+        List<Verdict> weeks = new ArrayList<>(weekly.values());
+        assertThat(oneWeekFlips(weeks, Verdict::regime)).as("regimes called for one week and then dropped")
+                .hasSizeLessThanOrEqualTo(1);
+        assertThat(oneWeekFlips(weeks, v -> actions(v).stream().filter(RUNOFF_ACTIONS::contains).toList()))
+                .as("runoff actions recommended for one week and then dropped").hasSizeLessThanOrEqualTo(1);
+        // and autumn 2025 still reads as the alarm it was: the runoff to end before the decision, scarce from its week
+        assertThat(between("2025-10-08", "2025-11-26")).allSatisfy(v -> assertThat(actions(v)).contains("END_RUNOFF"));
+        assertThat(between("2025-10-29", "2026-01-28")).allSatisfy(v -> assertThat(v.regime())
+                .isEqualTo(ReserveRegime.SCARCE));
+    }
+
+    private static final List<String> RUNOFF_ACTIONS = List.of("CONTINUE_RUNOFF", "SLOW_RUNOFF", "END_RUNOFF");
+
+    /** The weeks whose reading differs from the weeks on both sides, which agree with each other. */
+    private static <T> List<LocalDate> oneWeekFlips(List<Verdict> weeks, java.util.function.Function<Verdict, T> reading) {
+        List<LocalDate> flips = new ArrayList<>();
+        for (int i = 1; i + 1 < weeks.size(); i++) {
+            T before = reading.apply(weeks.get(i - 1));
+            if (!reading.apply(weeks.get(i)).equals(before) && reading.apply(weeks.get(i + 1)).equals(before)) {
+                flips.add(weeks.get(i).asOf());
+            }
+        }
+        return flips;
+    }
+
+    @Test
     void neverJudgesAWeekWithFiguresPublishedAfterIt() {
         // rebuild every point from the downloads cut at its own date, as if run that day: the same point
-        List<LocalDate> days = List.of(LocalDate.of(2019, 9, 18), LocalDate.of(2021, 12, 29), LocalDate.of(2025, 10, 29),
-                LocalDate.of(2025, 12, 31));
+        List<LocalDate> days = List.of(LocalDate.of(2019, 9, 18), LocalDate.of(2021, 12, 29), LocalDate.of(2025, 10, 1),
+                LocalDate.of(2025, 10, 29), LocalDate.of(2025, 12, 31));
         for (LocalDate day : days) {
             List<FredImport.Observations> cut = new ArrayList<>();
             for (FredImport.Observations series : files) {
@@ -208,7 +263,8 @@ class FredBacktestTest {
     private static LocalDate publishedOn(FredSeries series, LocalDate observed) {
         return switch (series) {
             case RRPONTSYD, IORB, IOER, DFEDTARL, DFEDTARU, RPONTTLD -> observed;
-            case EFFR, SOFR, WRESBAL, WALCL, TREAST, WSHOMCB, WTREGEN -> observed.plusDays(1);
+            case EFFR, SOFR, WRESBAL, WALCL, TREAST, WSHOMCB, WTREGEN, WDTGAL, SOFR1, SOFR25, SOFR75, SOFR99, SOFRVOL,
+                    TGCRRATE, BGCRRATE -> observed.plusDays(1);
             case TLAACBW027SBOG -> observed.plusDays(9);
             case CPIAUCSL -> observed.withDayOfMonth(observed.lengthOfMonth()).plusDays(14);
             case PCEPILFE -> observed.withDayOfMonth(observed.lengthOfMonth()).plusDays(30);

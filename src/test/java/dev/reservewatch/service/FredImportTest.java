@@ -65,6 +65,56 @@ class FredImportTest {
     }
 
     @Test
+    void readsSofrsPercentilesOfItsOwnDayAndTriPartyRepoOnOrdinaryDaysAtTheSameIorb() {
+        // the point of Wednesday 2025-10-29 reads NY Fed figures of 10-22 to 10-28 (out the next morning)
+        List<FredImport.Observations> files = List.of(
+                FredImport.parse("SOFR", "Date,Value\n2025-10-27,4.31\n2025-10-28,4.34\n"),
+                FredImport.parse("SOFR99", "Date,Value\n2025-10-27,4.45\n2025-10-28,4.60\n2025-10-29,9.99\n"),
+                // no 25th percentile published for the Tuesday: absent, not Monday's
+                FredImport.parse("SOFR25", "Date,Value\n2025-10-27,4.25\n2025-10-28,\n"),
+                FredImport.parse("IORB", iorb(LocalDate.of(2025, 10, 15), LocalDate.of(2025, 12, 3))),
+                // ordinary days at IORB 4.15, none a premium day: the median of all five
+                FredImport.parse("TGCRRATE", "Date,Value\n2025-10-22,4.18\n2025-10-23,4.20\n2025-10-24,4.21\n"
+                        + "2025-10-27,4.22\n2025-10-28,4.30\n"),
+                FredImport.parse("BGCRRATE", "Date,Value\n2025-10-28,9.99\n"),
+                // the Treasury's account: the week's average while it is published, the Wednesday level after
+                FredImport.parse("WTREGEN", "Date,Value\n2025-10-22,900000\n"),
+                FredImport.parse("WDTGAL", "Date,Value\n2025-10-22,950000\n2025-11-26,870000\n"));
+        List<MarketSnapshot> points = FredImport.weekly(files, CALENDAR, LocalDate.of(2025, 10, 29),
+                LocalDate.of(2025, 12, 3), 10_000, 0).points();
+        MarketSnapshot october = points.get(0);
+        assertThat(october.value(Input.SOFR_PCT)).isEqualTo(4.34);
+        assertThat(october.value(Input.SOFR99_PCT)).as("the day SOFR describes, not the Wednesday's own").isEqualTo(4.60);
+        assertThat(october.value(Input.SOFR25_PCT)).as("none that day: absent, never another day's").isNull();
+        assertThat(october.value(Input.TGCR_PCT)).as("median of the week's days at IORB 4.15, TGCR before BGCR")
+                .isEqualTo(4.21);
+        assertThat(october.value(Input.TREASURY_GENERAL_ACCOUNT_BN)).as("WTREGEN, listed first").isEqualTo(900.0);
+        MarketSnapshot december = points.get(points.size() - 1);
+        assertThat(december.value(Input.TREASURY_GENERAL_ACCOUNT_BN)).as("WTREGEN stale: WDTGAL").isEqualTo(870.0);
+
+        // the point of 2025-11-05 reads 10-29 to 11-04: 10-31, a month's last business day, pays a premium and
+        // is left out; 10-30 and 11-03 are at the new IORB 3.90 and so are 11-04's 3.95: the median of those
+        List<FredImport.Observations> monthEnd = List.of(
+                FredImport.parse("IORB", iorb(LocalDate.of(2025, 10, 15), LocalDate.of(2025, 11, 5))),
+                FredImport.parse("TGCRRATE", "Date,Value\n2025-10-29,4.24\n2025-10-30,3.92\n2025-10-31,4.15\n"
+                        + "2025-11-03,3.99\n2025-11-04,3.95\n"));
+        MarketSnapshot afterMonthEnd = FredImport.weekly(monthEnd, CALENDAR, LocalDate.of(2025, 11, 5),
+                LocalDate.of(2025, 11, 5), 10_000, 0).points().get(0);
+        assertThat(afterMonthEnd.value(Input.IORB_PCT)).isEqualTo(3.90);
+        assertThat(afterMonthEnd.value(Input.TGCR_PCT)).as("10-29 at the old IORB and 10-31, 11-03 (premium days) left out")
+                .isEqualTo(3.935);
+    }
+
+    /** IORB as FRED publishes it, every day: 4.15%, then 3.90% from the October 2025 cut (effective 2025-10-30). */
+    private static String iorb(LocalDate from, LocalDate to) {
+        StringBuilder csv = new StringBuilder("Date,Value\n");
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            csv.append(day).append(day.isBefore(LocalDate.of(2025, 10, 30)) ? ",4.15\n" : ",3.90\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
     void seesEachFigureOnlyOnceItIsPublished() {
         List<FredImport.Observations> files = List.of(
                 FredImport.parse("WRESBAL", "Date,Value\n2025-10-01,3000000\n2025-10-08,3000000\n2025-10-15,3000000\n"

@@ -54,7 +54,7 @@ class WatchlistTest {
         assertThat(verdict.explanation()).contains("Nearest trigger not firing yet: " + nearest.signal() + ", "
                 + nearest.metric());
         // ON RRP's drawdown is past the draining line, held back because the buffer is gone altogether
-        Verdict.Watch draining = entry(verdict, "ON_RRP_DRAINING", "onRrpDrawdownPct");
+        Verdict.Watch draining = entry(verdict, "ON_RRP_DRAINING", "onRrpDrawdownHeldPct");
         assertThat(draining.firing()).isFalse();
         assertThat(draining.distance()).isNegative();
         assertThat(verdict.watchlist()).last().isEqualTo(draining);
