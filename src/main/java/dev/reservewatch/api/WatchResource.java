@@ -1,17 +1,26 @@
 package dev.reservewatch.api;
 
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.reservewatch.contract.SeriesAnswer;
+import dev.reservewatch.contract.SeriesView;
 import dev.reservewatch.error.RefusedException;
+import dev.reservewatch.watch.WatchJudge;
 import dev.reservewatch.watch.WatchService;
 import dev.reservewatch.watch.WatchStatus;
 
@@ -22,9 +31,11 @@ import dev.reservewatch.watch.WatchStatus;
 public class WatchResource {
 
     private final WatchService watch;
+    private final WatchJudge judge;
 
-    public WatchResource(WatchService watch) {
+    public WatchResource(WatchService watch, WatchJudge judge) {
         this.watch = watch;
+        this.judge = judge;
     }
 
     @GET
@@ -54,5 +65,29 @@ public class WatchResource {
                     + "nothing is fetched.", java.util.List.of());
         }
         return watch.refresh();
+    }
+
+    @GET
+    @Path("/history")
+    @Operation(operationId = "getWatchHistory", summary = "The fetched weeks, judged", description = "The weekly points "
+            + "built from the data the watch fetched (as a FRED upload builds them: publication lags, no look-ahead), "
+            + "judged as a series by the active rules: the same answer and parameters as GET /backtests/shipped.")
+    @APIResponse(responseCode = "200", description = "{verdicts, changes} over the weekly points",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesAnswer.class)))
+    @APIResponse(responseCode = "400", description = "A bad date or view, from after to, or a span with no week")
+    @APIResponse(responseCode = "409", description = "Nothing fetched and judged yet, or the watch is off")
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet")
+    public SeriesAnswer history(
+            @Parameter(description = "First week reported (ISO date); by default the first judged",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "Last week reported (ISO date); by default the latest",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = SeriesResource.VIEW + " (default compact)",
+                    schema = @Schema(enumeration = { "full", "compact" }, defaultValue = "compact"))
+            @QueryParam("view") String view,
+            @Parameter(description = SeriesResource.SNAPSHOTS) @QueryParam("snapshots") @DefaultValue("false")
+            boolean snapshots) {
+        return judge.history(FredUpload.date("from", from), FredUpload.date("to", to),
+                SeriesView.named(view == null ? "compact" : view), snapshots);
     }
 }

@@ -10,12 +10,15 @@ import dev.reservewatch.watch.alert.AlertEvent;
 
 /**
  * The answer of {@code GET /watch}: whether the watch is on, its status, when it last tried, last succeeded and
- * will try next, each series' freshness, the verdict of the latest week the data allows (null until judged), and
- * the latest alerts, newest first.
+ * will try next, each series' freshness, the verdict of the latest week the data allows (null until judged), the
+ * series that verdict was built on while they were stale (older than their schedule allows: the verdict reads them
+ * as absent; empty when none is), and the latest alerts, newest first.
  */
-@JsonPropertyOrder({ "enabled", "status", "lastAttemptAt", "lastSuccessAt", "nextAttemptAt", "series", "latest", "alerts" })
+@JsonPropertyOrder({ "enabled", "status", "lastAttemptAt", "lastSuccessAt", "nextAttemptAt", "series", "latest",
+        "latestStaleSeries", "alerts" })
 public record WatchStatus(boolean enabled, Status status, Instant lastAttemptAt, Instant lastSuccessAt,
-        Instant nextAttemptAt, List<SeriesFreshness> series, Verdict latest, List<AlertEvent> alerts) {
+        Instant nextAttemptAt, List<SeriesFreshness> series, Verdict latest, List<String> latestStaleSeries,
+        List<AlertEvent> alerts) {
 
     /**
      * {@code OFF}: no FRED key, nothing is fetched. {@code FAILING}: fetching a series keeps failing
@@ -27,6 +30,6 @@ public record WatchStatus(boolean enabled, Status status, Instant lastAttemptAt,
     }
 
     public static WatchStatus off() {
-        return new WatchStatus(false, Status.OFF, null, null, null, List.of(), null, List.of());
+        return new WatchStatus(false, Status.OFF, null, null, null, List.of(), null, List.of(), List.of());
     }
 }

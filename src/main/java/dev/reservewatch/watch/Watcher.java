@@ -360,7 +360,10 @@ public final class Watcher implements AutoCloseable {
                 : series.stream().anyMatch(SeriesFreshness::stale) ? WatchStatus.Status.STALE : WatchStatus.Status.OK;
         Instant retry = retryAt;
         Instant next = retry != null && (nextScheduled == null || retry.isBefore(nextScheduled)) ? retry : nextScheduled;
-        return new WatchStatus(true, status, kept.lastAttemptAt(), kept.lastSuccessAt(), next, series, latest, alerts());
+        List<String> staleUnderLatest = latest == null ? List.of()
+                : series.stream().filter(SeriesFreshness::stale).map(SeriesFreshness::code).toList();
+        return new WatchStatus(true, status, kept.lastAttemptAt(), kept.lastSuccessAt(), next, series, latest,
+                staleUnderLatest, alerts());
     }
 
     private List<AlertEvent> alerts() {

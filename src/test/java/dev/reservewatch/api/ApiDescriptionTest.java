@@ -38,7 +38,8 @@ class ApiDescriptionTest {
             Map.entry("GET /rules", "getRules"), Map.entry("GET /rules/files/{name}", "getRuleFile"),
             Map.entry("PUT /rules/files/{name}", "saveRuleFile"), Map.entry("POST /rules/validate", "validateRules"),
             Map.entry("POST /rules/impact", "rulesImpact"), Map.entry("POST /rules/reload", "reloadRules"),
-            Map.entry("GET /watch", "getWatch"), Map.entry("POST /watch/refresh", "refreshWatch"));
+            Map.entry("GET /watch", "getWatch"), Map.entry("GET /watch/history", "getWatchHistory"),
+            Map.entry("POST /watch/refresh", "refreshWatch"));
     private static final Set<String> NEED_A_TOKEN = Set.of("saveRuleFile", "validateRules", "rulesImpact",
             "reloadRules", "refreshWatch");
     /** Names that betray a framework or JDK type behind a schema. */

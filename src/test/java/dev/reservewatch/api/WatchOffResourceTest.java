@@ -27,4 +27,10 @@ class WatchOffResourceTest {
         given().when().post("/watch/refresh").then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", "Bearer test-author-token").when().post("/watch/refresh").then().statusCode(403);
     }
+
+    @Test
+    void hasNoHistoryWhileOff() {
+        given().when().get("/watch/history").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("WATCH_FRED_API_KEY"));
+    }
 }

@@ -120,6 +120,25 @@ class WatchResourceTest {
     }
 
     @Test
+    void judgesTheFetchedWeeksAndServesThemAsAHistory() throws IOException {
+        given().header("Authorization", "Bearer test-admin-token").when().post("/watch/refresh").then().statusCode(200);
+        String latest = given().when().get("/watch").then().statusCode(200)
+                .body("latest.regime", notNullValue()).body("latest.watchlist", notNullValue())
+                .body("latestStaleSeries", notNullValue()).extract().path("latest.asOf");
+        // the whole weekly series, as the shipped history's backtest answers, ending with the latest week
+        given().queryParam("view", "compact").when().get("/watch/history").then().statusCode(200)
+                .body("verdicts[0].asOf", equalTo("2018-01-03")).body("verdicts[-1].asOf", equalTo(latest))
+                .body("verdicts[-1].actions", notNullValue());
+        given().queryParam("from", "2025-10-29").queryParam("to", "2025-10-29").queryParam("view", "full")
+                .when().get("/watch/history").then().statusCode(200).body("points", equalTo(1))
+                .body("verdicts[0].regime", equalTo("SCARCE"));
+        given().queryParam("from", "2030-01-01").when().get("/watch/history").then().statusCode(400)
+                .contentType("application/problem+json");
+        example("getWatchHistory", JSON.readTree(given().queryParam("from", "2025-10-22").queryParam("to", "2025-11-05")
+                .when().get("/watch/history").then().statusCode(200).extract().asString()));
+    }
+
+    @Test
     void theKeyIsInNoAnswerProblemMetricOrAlert() throws Exception {
         given().header("Authorization", "Bearer test-admin-token").when().post("/watch/refresh").then().statusCode(200);
         List<String> seen = new ArrayList<>();
