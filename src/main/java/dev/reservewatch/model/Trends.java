@@ -11,6 +11,9 @@ import java.util.function.IntFunction;
  */
 public final class Trends {
 
+    /** How far back a figure held over three weeks reaches: the point two weeks before. */
+    public static final int HELD_DAYS = 14;
+
     /** How far back the prior weeks reach when a spike in a period-end week must show it was there before. */
     static final int PRIOR_WEEKS_DAYS = 35;
 
@@ -133,7 +136,7 @@ public final class Trends {
             return null;
         }
         int weekBefore = history.latestOnOrBefore(day.minusDays(7));
-        int twoWeeksBefore = history.latestOnOrBefore(day.minusDays(14));
+        int twoWeeksBefore = history.latestOnOrBefore(day.minusDays(HELD_DAYS));
         if (weekBefore < 0 || twoWeeksBefore < 0 || weekBefore == twoWeeksBefore
                 || history.get(weekBefore).asOf().isBefore(day.minusDays(13))
                 || history.get(twoWeeksBefore).asOf().isBefore(day.minusDays(20))) {

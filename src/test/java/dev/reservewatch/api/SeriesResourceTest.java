@@ -276,6 +276,20 @@ class SeriesResourceTest {
     }
 
     @Test
+    void aWeekJudgedAloneGetsTheVerdictItGetsInTheWholeSpan() {
+        io.restassured.path.json.JsonPath whole = given().when().get("/backtests/shipped").then().statusCode(200)
+                .extract().jsonPath();
+        // weeks whose figures reach furthest back: the demand slope's half year, held over three weeks
+        for (String week : java.util.List.of("2018-07-25", "2019-06-26", "2025-10-29", "2026-01-28", "2026-02-04")) {
+            io.restassured.path.json.JsonPath alone = given().queryParam("from", week).queryParam("to", week)
+                    .when().get("/backtests/shipped").then().statusCode(200).body("points", is(1)).extract().jsonPath();
+            String inWhole = "verdicts.find { it.asOf == '" + week + "' }";
+            assertThat(alone.getMap("verdicts[0]")).as("the week of " + week + " alone")
+                    .isEqualTo(whole.getMap(inWhole));
+        }
+    }
+
+    @Test
     void refusesABadSpanOfTheShippedHistory() {
         given().queryParam("from", "2025-13-01").when().get("/backtests/shipped")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("from"));

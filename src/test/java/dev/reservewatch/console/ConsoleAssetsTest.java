@@ -79,7 +79,7 @@ class ConsoleAssetsTest {
                 .body("id", hasItem("scenario:2025-10-article-alarm.json"))
                 .extract().jsonPath();
         assertThat(examples.getString("find { it.id == 'latest-week' }.snapshot.asOf")).isEqualTo("2026-06-03");
-        assertThat(examples.getList("find { it.id == 'latest-week' }.snapshot.history")).hasSize(17);
+        assertThat(examples.getList("find { it.id == 'latest-week' }.snapshot.history")).hasSize(28);
         // each example is a snapshot the service judges as it stands
         for (int i = 0; i < examples.getList("$").size(); i++) {
             given().contentType(ContentType.JSON).body(examples.getMap("[" + i + "].snapshot"))
