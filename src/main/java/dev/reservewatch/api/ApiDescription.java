@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
@@ -92,6 +93,9 @@ public class ApiDescription implements OASFilter {
             }
             problems(operation);
             examples(operation);
+            if (Languages.SPOKEN_OPERATIONS.contains(operation.getOperationId())) {
+                language(operation);
+            }
         });
         PathItem fred = openAPI.getPaths().getPathItem("/backtests/fred");
         if (fred != null && fred.getPOST() != null) {
@@ -143,6 +147,29 @@ public class ApiDescription implements OASFilter {
         }
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             item.getOperations().values().forEach(action);
+        }
+    }
+
+    /**
+     * An answer with text for people: the language asked for ({@code lang}, {@code Accept-Language}) and the one given
+     * ({@code Content-Language}).
+     */
+    private static void language(Operation operation) {
+        operation.addParameter(OASFactory.createParameter().name(Languages.QUERY).in(Parameter.In.QUERY)
+                .description("The language of the text for people (explanation, messages, rationales, projections): zh "
+                        + "for Chinese, en for English; wins over Accept-Language. Any other value gives English.")
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .enumeration(List.of("en", "zh"))));
+        operation.addParameter(OASFactory.createParameter().name("Accept-Language").in(Parameter.In.HEADER)
+                .description("zh, zh-CN, zh-Hans (any zh-*) for Chinese text, weighed by q-values against en; any other "
+                        + "language, or none, gives English. Codes, field names, rule names and numbers are the same "
+                        + "in every language.")
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+        APIResponse ok = operation.getResponses() == null ? null : operation.getResponses().getAPIResponse("200");
+        if (ok != null) {
+            ok.addHeader("Content-Language", OASFactory.createHeader().description("The language of the answer's "
+                    + "text for people: en or zh").schema(OASFactory.createSchema()
+                            .type(List.of(Schema.SchemaType.STRING)).enumeration(List.of("en", "zh"))));
         }
     }
 

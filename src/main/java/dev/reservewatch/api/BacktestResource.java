@@ -43,6 +43,7 @@ public class BacktestResource {
 
     @POST
     @Path("/fred")
+    @Languages.Spoken
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(operationId = "backtestFred", summary = "Backtest the rules on FRED downloads", description = "One "
             + "part per FRED CSV, named by its series code; optional parts: policy (a policy calendar, JSON; default "
@@ -69,6 +70,7 @@ public class BacktestResource {
 
     @GET
     @Path("/shipped")
+    @Languages.Spoken
     @Operation(operationId = "backtestShipped", summary = "Backtest the rules on the shipped weekly history",
             description = "The weekly history that ships with the service (built from FRED downloads, 2018 on), "
                     + "judged as POST /backtests/fred judges an upload.")

@@ -34,7 +34,8 @@ final class RulesViews {
             List<String> firesIn = activation.scenarios().stream()
                     .filter(scenario -> scenario.firedRules().contains(rule.name())).map(ScenarioResult::name).toList();
             byFile.computeIfAbsent(rule.file(), f -> new ArrayList<>())
-                    .add(new RuleView(rule.name(), rule.line(), rule.metadata(), firesIn));
+                    .add(new RuleView(rule.name(), rule.line(), rule.metadata(), firesIn,
+                            RuleView.chinese(rule.hasChinese(), rule.writesText())));
         }
         List<FileView> files = new ArrayList<>();
         byFile.forEach((name, rules) -> files.add(new FileView(name, rules)));

@@ -24,6 +24,7 @@ import dev.reservewatch.service.SeriesService;
 
 /** {@code POST /verdicts/series}: a series of snapshots, as a JSON array or CSV. */
 @Tag(name = "Series", description = "A series of snapshots judged point by point")
+@Languages.Spoken
 @Path("/verdicts/series")
 @Produces(MediaType.APPLICATION_JSON)
 public class SeriesResource {

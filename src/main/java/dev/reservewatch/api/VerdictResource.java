@@ -30,6 +30,7 @@ import dev.reservewatch.service.VerdictService;
 
 /** {@code POST /verdicts}: one market snapshot in, one verdict out. */
 @Tag(name = "Verdicts", description = "One market snapshot in, one verdict out")
+@Languages.Spoken
 @Path("/verdicts")
 public class VerdictResource {
 

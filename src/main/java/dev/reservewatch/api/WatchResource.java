@@ -26,6 +26,7 @@ import dev.reservewatch.watch.WatchStatus;
 
 /** The watch: what it fetched and how fresh it is, the latest week's verdict, the latest alerts; a fetch on demand. */
 @Tag(name = "Watch", description = "The service's own FRED fetches, their freshness, and the alerts they raise")
+@Languages.Spoken
 @Path("/watch")
 @Produces(MediaType.APPLICATION_JSON)
 public class WatchResource {

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -29,7 +32,22 @@ public record Verdict(
         List<String> missingInputs,
         RulesetRef ruleset,
         long evaluationMicros,
-        String decisionId) {
+        String decisionId,
+        @JsonIgnore @Schema(hidden = true) Texts texts) {
+
+    /**
+     * What a verdict's text was written from, kept with it (not part of the answer) so that the verdict can be told in
+     * another language when a reader asks for it, and only then.
+     */
+    public interface Texts {
+        /** {@code verdict}, whose text was written from these sources, with its text in {@code language}. */
+        Verdict in(Language language, Verdict verdict);
+    }
+
+    /** This verdict with its text for people in {@code language}; the same verdict in English. */
+    public Verdict in(Language language) {
+        return language == Language.EN || texts == null ? this : texts.in(language, this);
+    }
 
     /** A recommended balance-sheet action; {@code because} lists the signal codes behind it. */
     @JsonPropertyOrder({ "code", "priority", "rationale", "because", "rule" })
@@ -82,12 +100,12 @@ public record Verdict(
     /** This verdict under the id it is served and logged with. */
     public Verdict withDecisionId(String id) {
         return new Verdict(asOf, regime, actions, signals, watchlist, explanation, firedRules, missingInputs, ruleset,
-                evaluationMicros, id);
+                evaluationMicros, id, texts);
     }
 
     /** This verdict in the compact view: without its watchlist. */
     public Verdict withoutWatchlist() {
         return new Verdict(asOf, regime, actions, signals, null, explanation, firedRules, missingInputs, ruleset,
-                evaluationMicros, decisionId);
+                evaluationMicros, decisionId, texts);
     }
 }

@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 
 import dev.reservewatch.config.Secret;
 import dev.reservewatch.config.WatchConfig;
+import dev.reservewatch.contract.Language;
 import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.service.FredImport;
 import dev.reservewatch.service.FredSeries;
@@ -306,7 +307,9 @@ public final class Watcher implements AutoCloseable {
         if (sending == null) {
             return List.of();
         }
-        List<AlertEvent> events = VerdictEvents.derive(weeks, sending.lastWeek(), settings.weeksToCross(), text);
+        Language language = Language.named(settings.language());
+        List<Verdict> told = language == Language.EN ? weeks : weeks.stream().map(week -> week.in(language)).toList();
+        List<AlertEvent> events = VerdictEvents.derive(told, sending.lastWeek(), settings.weeksToCross(), text);
         return raised(sending.take(events, last.asOf(), null));
     }
 

@@ -138,7 +138,7 @@ class DecisionLogQueueTest {
 
     private static Verdict verdict(String id) {
         return new Verdict(java.time.LocalDate.parse("2025-10-24"), ReserveRegime.SCARCE, List.of(), List.of(), null, "",
-                List.of(), List.of(), new Verdict.RulesetRef("sha256:x", Instant.EPOCH), 12, id);
+                List.of(), List.of(), new Verdict.RulesetRef("sha256:x", Instant.EPOCH), 12, id, null);
     }
 
     private static DecisionLog.Entry entry(String id) {

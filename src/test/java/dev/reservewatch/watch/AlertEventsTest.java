@@ -47,7 +47,7 @@ class AlertEventsTest {
         signals.add(new Verdict.SignalReport("INFLATION_ABOVE_TARGET", Severity.INFO, null, null, null, null, "calm", "r"));
         return new Verdict(W0.plusWeeks(n), regime, actions.stream().map(code -> new Verdict.Action(code, 1, "why",
                 List.of(), "rule")).toList(), signals, watchlist, "", List.of(), List.of(),
-                new Verdict.RulesetRef("sha256:abc", Instant.EPOCH), 10, "decision-" + n);
+                new Verdict.RulesetRef("sha256:abc", Instant.EPOCH), 10, "decision-" + n, null);
     }
 
     static Verdict week(int n, ReserveRegime regime) {

@@ -22,6 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import dev.reservewatch.contract.Verdict;
+import dev.reservewatch.engine.ShippedRules;
+import dev.reservewatch.engine.Snapshots;
+import dev.reservewatch.engine.evaluation.DecisionEngine;
 import dev.reservewatch.model.ReserveRegime;
 import dev.reservewatch.watch.FredTestServer.Fault;
 import dev.reservewatch.watch.WatchFixtures.MutableClock;
@@ -171,6 +174,30 @@ class WatcherTest {
     }
 
     @Test
+    void alertsAreWrittenInChineseWhenTheWatchIsSetToChinese() throws Exception {
+        Watcher.Settings english = WatchFixtures.settings(server.baseUrl(), dir, KEY,
+                List.of(hook.url("/alerts").toString()));
+        Watcher.Settings chinese = new Watcher.Settings(english.key(), english.baseUrl(), english.dataDir(),
+                english.webhookUrls(), english.zone(), english.series(), english.lookBackDays(), english.connectTimeout(),
+                english.timeout(), english.attempts(), english.perSecond(), english.perMinute(), english.weeksToCross(),
+                "zh", english.failedFetches(), english.giveUpAfter(), english.retryAfterFailure());
+        Watcher watcher = WatchFixtures.watcher(chinese, clock);
+        watchers.add(watcher);
+        watcher.start();
+        Verdict article = new DecisionEngine().evaluate(ShippedRules.ruleset(), Snapshots.article());
+        List<AlertEvent> raised = watcher.judged(List.of(week(0, ReserveRegime.AMPLE), article));
+        assertThat(raised).extracting(AlertEvent::event).contains(AlertEvent.Event.REGIME_CHANGED,
+                AlertEvent.Event.SIGNAL_FIRED);
+        assertThat(raised).allSatisfy(event -> assertThat(event.text()).matches("(?s).*\\p{IsHan}.*"));
+        assertThat(raised).filteredOn(event -> event.event() == AlertEvent.Event.REGIME_CHANGED).singleElement()
+                .satisfies(event -> assertThat(event.text()).startsWith("2025年10月24日当周：准备金状态由充足（AMPLE）转为稀缺（SCARCE）。"));
+        assertThat(raised).extracting(AlertEvent::text).anySatisfy(text -> assertThat(text)
+                .contains("ON_RRP_DEPLETED（高）信号触发", "隔夜逆回购（ON RRP）余额为2190亿美元"));
+        assertThat(watcher.status(null).latest().explanation()).as("GET /watch follows the request, not the alerts")
+                .startsWith("As of 2025-10-24");
+    }
+
+    @Test
     void aSecondWatcherOnTheSameFolderFetchesAndSendsNothing() throws Exception {
         Watcher first = watcher();
         Watcher second = watcher();
@@ -196,7 +223,7 @@ class WatcherTest {
 
     static Verdict week(int n, ReserveRegime regime) {
         return new Verdict(LocalDate.of(2025, 10, 1).plusWeeks(n), regime, List.of(), List.of(), List.of(), "", List.of(),
-                List.of(), new Verdict.RulesetRef("sha256:abc", Instant.EPOCH), 1, null);
+                List.of(), new Verdict.RulesetRef("sha256:abc", Instant.EPOCH), 1, null, null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.reservewatch.engine.compile;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,12 +31,15 @@ import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.definition.type.FactType;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieContainer;
 import org.kie.internal.builder.InternalKieBuilder;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.kie.internal.builder.conf.ParallelRulesBuildThresholdOption;
 
 import dev.reservewatch.contract.CompileProblem;
+import dev.reservewatch.engine.ruleset.ChineseTemplate;
 import dev.reservewatch.engine.ruleset.RuleFile;
 import dev.reservewatch.engine.ruleset.RuleInfo;
 import dev.reservewatch.engine.ruleset.Ruleset;
@@ -57,6 +61,8 @@ public final class RulesetCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A consequence that creates a result carrying text for people. */
+    private static final Pattern WRITES_TEXT = Pattern.compile("new\\s+(Signal|Recommendation|Regime)\\s*\\(");
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.drl");
 
     private final KieServices kieServices = KieServices.Factory.get();
@@ -112,7 +118,7 @@ public final class RulesetCompiler {
         KieFileSystem kfs = kieServices.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         for (RuleFile file : files) {
-            kfs.write(RESOURCE_DIR + file.name(), file.content());
+            kfs.write(resourceOf(file));
         }
         KieBuilder builder;
         try {
@@ -164,11 +170,68 @@ public final class RulesetCompiler {
         Map<String, RuleInfo> rules = describeRules(kieBase, files, warnings);
         Set<String> figuresRead = new TreeSet<>();
         rules.values().forEach(rule -> figuresRead.addAll(rule.figuresRead()));
+        Map<String, ChineseTemplate> chinese = chineseTexts(kieBase, rules, warnings);
         Ruleset ruleset = new Ruleset(versionOf(files), clock.instant(), List.copyOf(files), kieBase,
                 new Sessions(kieBase, Runtime.getRuntime().availableProcessors()),
                 Collections.unmodifiableMap(rules), figuresRead.stream().map(Figures::named).toList(),
-                Collections.unmodifiableMap(globals), Trigger.of(files, rules.values(), globals));
+                Collections.unmodifiableMap(globals), Trigger.of(files, rules.values(), globals), chinese);
         return new Compilation(ruleset, List.of(), List.copyOf(new LinkedHashSet<>(warnings)));
+    }
+
+    /**
+     * A rule file as Drools reads it: its text as UTF-8 bytes, declared UTF-8, so that text written in any language
+     * (the rules' {@code @zh} metadata) reaches the compiled rules intact whatever the platform's default charset.
+     */
+    private Resource resourceOf(RuleFile file) {
+        Resource resource = kieServices.getResources().newByteArrayResource(
+                file.content().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8.name());
+        resource.setSourcePath(RESOURCE_DIR + file.name());
+        resource.setResourceType(ResourceType.DRL);
+        return resource;
+    }
+
+    /**
+     * Each rule's Chinese text ({@code @zh}), parsed; a warning (never an error: the Chinese verdict then shows the
+     * rule's English text) for a rule that writes text for people without one, and for a Chinese text whose
+     * placeholders do not fit the rule.
+     */
+    private static Map<String, ChineseTemplate> chineseTexts(KieBase kieBase, Map<String, RuleInfo> rules,
+            List<CompileProblem> warnings) {
+        Map<String, ChineseTemplate> chinese = new LinkedHashMap<>();
+        for (RuleInfo rule : rules.values()) {
+            if (!rule.hasChinese()) {
+                if (rule.writesText()) {
+                    warnings.add(new CompileProblem(rule.file(), rule.line(), 0, "rule '" + rule.name() + "' writes "
+                            + "text for people but gives no Chinese text (@zh(\"...\") beside @source): verdicts in "
+                            + "Chinese show its English text"));
+                }
+                continue;
+            }
+            ChineseTemplate template = ChineseTemplate.parse((String) rule.metadata().get(ChineseTemplate.KEY));
+            template.problems().forEach(problem -> warnings.add(new CompileProblem(rule.file(), rule.line(), 0,
+                    "rule '" + rule.name() + "', @zh: " + problem)));
+            Set<String> declared = declarationsOf(kieBase, rule.name());
+            for (String binding : template.bindings()) {
+                if (!declared.contains(binding)) {
+                    warnings.add(new CompileProblem(rule.file(), rule.line(), 0, "rule '" + rule.name() + "', @zh: {"
+                            + binding + "} is not bound in the rule's conditions; bind it there (" + binding
+                            + " : someFigure) or use {observed} and {threshold}"));
+                }
+            }
+            chinese.put(rule.name(), template);
+        }
+        return Collections.unmodifiableMap(chinese);
+    }
+
+    /** The names a rule's conditions bind ({@code $ratio : largeBankExcessReserveRatioPct}). */
+    private static Set<String> declarationsOf(KieBase kieBase, String ruleName) {
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            Rule rule = pkg.getRules().stream().filter(r -> r.getName().equals(ruleName)).findFirst().orElse(null);
+            if (rule instanceof RuleImpl impl) {
+                return impl.getDeclarations().keySet();
+            }
+        }
+        return Set.of();
     }
 
     /**
@@ -244,8 +307,10 @@ public final class RulesetCompiler {
     private static Map<String, RuleInfo> describeRules(KieBase kieBase, List<RuleFile> files,
             List<CompileProblem> warnings) {
         Map<String, Map<String, Integer>> lines = new LinkedHashMap<>();
+        Map<String, String[]> texts = new LinkedHashMap<>();
         for (RuleFile file : files) {
             lines.put(file.name(), ruleLines(file.content()));
+            texts.put(file.name(), file.content().split("\n", -1));
         }
         List<RuleInfo> infos = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -258,7 +323,7 @@ public final class RulesetCompiler {
                 collectFiguresRead(impl.getLhs(), figures, conditions);
                 infos.add(new RuleInfo(rule.getName(), file, line, Map.copyOf(rule.getMetaData()),
                         Collections.unmodifiableSet(figures), !impl.getLhs().getChildren().isEmpty(),
-                        List.copyOf(conditions)));
+                        List.copyOf(conditions), WRITES_TEXT.matcher(Trigger.consequenceOf(texts.get(file), line)).find()));
             }
         }
         infos.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));

@@ -1,8 +1,11 @@
 package dev.reservewatch.engine.evaluation;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -13,6 +16,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
 
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.Verdict;
+import dev.reservewatch.engine.ruleset.ChineseTemplate;
 import dev.reservewatch.engine.ruleset.Ruleset;
 import dev.reservewatch.engine.verdict.Outcome;
 import dev.reservewatch.engine.verdict.VerdictAssembler;
@@ -75,7 +79,7 @@ public final class DecisionEngine {
      */
     Verdict evaluate(Ruleset ruleset, MarketSnapshot snapshot, History history, Market market,
             IntFunction<Market> marketAt, long started) {
-        Recorder record = new Recorder();
+        Recorder record = new Recorder(ruleset.chinese());
         KieSession session = ruleset.sessions().take();
         boolean clean = false;
         try {
@@ -126,18 +130,46 @@ public final class DecisionEngine {
     }
 
 
-    /** Fills an {@link Outcome} from the session's events: firings, and each result fact with its rule. */
+    /**
+     * Fills an {@link Outcome} from the session's events: firings, and each result fact with its rule. For a rule
+     * whose Chinese text reads values its conditions bound ({@code {$peak:$bn}}), those values are kept with the facts
+     * it inserts, read off the match before its consequence runs: a handful of rules, and only when they fire.
+     */
     private static final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
         final Outcome outcome = new Outcome();
+        private final Map<String, ChineseTemplate> chinese;
+        private Map<String, Object> bound = Map.of();
+
+        Recorder(Map<String, ChineseTemplate> chinese) {
+            this.chinese = chinese;
+        }
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            ChineseTemplate text = chinese.get(event.getMatch().getRule().getName());
+            if (text == null || text.bindings().isEmpty()) {
+                return;
+            }
+            Map<String, Object> values = new HashMap<>(4);
+            for (String name : text.bindings()) {
+                try {
+                    values.put(name, event.getMatch().getDeclarationValue(name));
+                } catch (RuntimeException e) {
+                    // a name the rule does not bind (the compile warned of it): that text stays in English
+                }
+            }
+            bound = values;
+        }
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
+            bound = Map.of();
             outcome.fired(event.getMatch().getRule().getName());
         }
 
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
-            outcome.inserted(event.getObject(), event.getRule() == null ? null : event.getRule().getName());
+            outcome.inserted(event.getObject(), event.getRule() == null ? null : event.getRule().getName(), bound);
         }
 
         @Override

@@ -15,11 +15,12 @@ import dev.reservewatch.model.Figures;
  * not rebuilt, between evaluations, which saves the per-rule network set-up. {@code globals} are the values every session gets, such as the
  * {@code thresholds} declared in DRL: created once, with the defaults the DRL declares, never changed.
  * {@code triggers} are the threshold comparisons of its signal rules, which the watchlist watches;
- * {@code figuresRead} the figures its rules read, in the order of their names (missing inputs are found from them).
+ * {@code figuresRead} the figures its rules read, in the order of their names (missing inputs are found from them);
+ * {@code chinese} the Chinese text of each rule that gives one ({@code @zh}), by rule name.
  */
 public record Ruleset(String version, Instant loadedAt, List<RuleFile> files, KieBase kieBase,
         Sessions sessions, Map<String, RuleInfo> rules, List<Figures.Figure> figuresRead, Map<String, Object> globals,
-        List<Trigger> triggers) {
+        List<Trigger> triggers, Map<String, ChineseTemplate> chinese) {
 
     /** The file that holds the named rule, or null for a rule this ruleset does not have. */
     public String fileOf(String ruleName) {

@@ -93,7 +93,7 @@ public record Trigger(String signal, String metric, String field, Side fires, bo
     }
 
     /** The text between a rule's {@code then} and its {@code end}, from the line of its header. */
-    private static String consequenceOf(String[] lines, int headerLine) {
+    public static String consequenceOf(String[] lines, int headerLine) {
         if (lines == null || headerLine <= 0) {
             return "";
         }

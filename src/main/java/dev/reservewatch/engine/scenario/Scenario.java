@@ -2,6 +2,7 @@ package dev.reservewatch.engine.scenario;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -16,13 +17,23 @@ import dev.reservewatch.model.ReserveRegime;
 /**
  * A named episode with the verdict the rules must give for it ({@code rules/scenarios/*.json}):
  * {@code { "name", "description"?, "snapshot", "expect": { "regime", "actions", "absentActions",
- * "signals", "absentSignals", "watch" } }}. Every listed expectation must hold.
+ * "signals", "absentSignals", "watch", "text" } }}. Every listed expectation must hold.
  */
 public record Scenario(String file, String name, String description, MarketSnapshot snapshot, Expectation expect) {
 
-    /** What the verdict must show; an absent list expects nothing of that kind. */
+    /**
+     * What the verdict must show; an absent list expects nothing of that kind. {@code text}: by language ({@code en},
+     * {@code zh}), phrases the verdict's text for people in that language must hold (its explanation, which holds
+     * every message and rationale).
+     */
     public record Expectation(ReserveRegime regime, List<String> actions, List<String> absentActions,
-            List<String> signals, List<String> absentSignals, List<WatchExpectation> watch) {
+            List<String> signals, List<String> absentSignals, List<WatchExpectation> watch,
+            Map<String, List<String>> text) {
+
+        public Expectation(ReserveRegime regime, List<String> actions, List<String> absentActions,
+                List<String> signals, List<String> absentSignals, List<WatchExpectation> watch) {
+            this(regime, actions, absentActions, signals, absentSignals, watch, null);
+        }
 
         @JsonCreator
         public Expectation(@JsonProperty("regime") ReserveRegime regime,
@@ -30,13 +41,15 @@ public record Scenario(String file, String name, String description, MarketSnaps
                 @JsonProperty("absentActions") List<String> absentActions,
                 @JsonProperty("signals") List<String> signals,
                 @JsonProperty("absentSignals") List<String> absentSignals,
-                @JsonProperty("watch") List<WatchExpectation> watch) {
+                @JsonProperty("watch") List<WatchExpectation> watch,
+                @JsonProperty("text") Map<String, List<String>> text) {
             this.regime = regime;
             this.actions = actions == null ? List.of() : List.copyOf(actions);
             this.absentActions = absentActions == null ? List.of() : List.copyOf(absentActions);
             this.signals = signals == null ? List.of() : List.copyOf(signals);
             this.absentSignals = absentSignals == null ? List.of() : List.copyOf(absentSignals);
             this.watch = watch == null ? List.of() : List.copyOf(watch);
+            this.text = text == null ? Map.of() : Map.copyOf(text);
         }
     }
 
@@ -89,9 +102,9 @@ public record Scenario(String file, String name, String description, MarketSnaps
             expectation = reader.strictMapper().treeToValue(expect, Expectation.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new BadInputException("expect: " + e.getMessage(), List.of(new FieldError("expect",
-                    "must be {regime, actions, absentActions, signals, absentSignals, watch} with a regime of "
-                            + List.of(ReserveRegime.values()) + ", lists of codes, and watch entries {signal, metric,"
-                            + " firing, withinPct}")));
+                    "must be {regime, actions, absentActions, signals, absentSignals, watch, text} with a regime"
+                            + " of " + List.of(ReserveRegime.values()) + ", lists of codes, watch entries {signal,"
+                            + " metric, firing, withinPct}, and text {\"en\" or \"zh\": [phrases]}")));
         }
         JsonNode description = root.get("description");
         return new Scenario(file, name.textValue(), description == null ? null : description.asText(),

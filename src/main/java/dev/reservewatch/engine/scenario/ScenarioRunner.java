@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import dev.reservewatch.contract.Language;
 import dev.reservewatch.contract.ScenarioResult;
 import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.contract.Verdict;
@@ -128,6 +129,18 @@ public final class ScenarioRunner {
                 failures.add("expected no signal " + code + " but it was raised");
             }
         }
+        expect.text().forEach((language, phrases) -> {
+            if (!List.of("en", "zh").contains(language)) {
+                failures.add("expected text in '" + language + "', but verdicts are written in en and zh");
+                return;
+            }
+            String text = verdict.in(Language.named(language)).explanation();
+            for (String phrase : phrases == null ? List.<String>of() : phrases) {
+                if (!text.contains(phrase)) {
+                    failures.add("expected the " + language + " text to say \"" + phrase + "\" but it reads: " + text);
+                }
+            }
+        });
         for (Scenario.WatchExpectation watch : expect.watch()) {
             List<Verdict.Watch> entries = verdict.watchlist().stream()
                     .filter(entry -> entry.signal().equals(watch.signal())

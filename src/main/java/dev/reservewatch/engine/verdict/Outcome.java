@@ -16,8 +16,11 @@ import dev.reservewatch.model.Signal;
  */
 public final class Outcome {
 
-    /** A result fact and the rule that inserted it. */
-    public record Produced<T>(T fact, String rule) {
+    /**
+     * A result fact, the rule that inserted it, and the values that rule's conditions bound which its Chinese text
+     * reads ({@code {$name:unit}}; empty for most rules).
+     */
+    public record Produced<T>(T fact, String rule, Map<String, Object> bound) {
     }
 
     private final Map<String, Integer> firings = new LinkedHashMap<>();
@@ -32,12 +35,17 @@ public final class Outcome {
 
     /** A fact was inserted, by {@code rule} (null when the engine inserted it); facts other than results are ignored. */
     public void inserted(Object fact, String rule) {
+        inserted(fact, rule, Map.of());
+    }
+
+    /** A fact was inserted by {@code rule}, whose conditions bound {@code bound} (the values its Chinese text reads). */
+    public void inserted(Object fact, String rule, Map<String, Object> bound) {
         if (fact instanceof Signal signal) {
-            signals.add(new Produced<>(signal, rule));
+            signals.add(new Produced<>(signal, rule, bound));
         } else if (fact instanceof Recommendation recommendation) {
-            recommendations.add(new Produced<>(recommendation, rule));
+            recommendations.add(new Produced<>(recommendation, rule, bound));
         } else if (fact instanceof Regime regime) {
-            regimes.add(new Produced<>(regime, rule));
+            regimes.add(new Produced<>(regime, rule, bound));
         }
     }
 

@@ -51,14 +51,20 @@ public final class VerdictAssembler {
         Regime regime = outcome.regimes().isEmpty() ? null : outcome.regimes().get(0).fact();
         ReserveRegime level = regime == null ? ReserveRegime.UNKNOWN : regime.getLevel();
 
-        List<Verdict.SignalReport> signals = new ArrayList<>(outcome.signals().size());
+        List<Reported> reported = new ArrayList<>(outcome.signals().size());
         for (Outcome.Produced<Signal> produced : outcome.signals()) {
             Signal signal = produced.fact();
-            signals.add(new Verdict.SignalReport(signal.getCode(), signal.getSeverity(), signal.getMetric(),
+            reported.add(new Reported(new Verdict.SignalReport(signal.getCode(), signal.getSeverity(), signal.getMetric(),
                     signal.getObserved(), signal.getThreshold(), signal.getMetric() == null ? null : signal.getUnit(),
-                    signal.getMessage(), produced.rule()));
+                    signal.getMessage(), produced.rule()), produced.bound()));
         }
-        signals.sort(SIGNAL_ORDER);
+        reported.sort(Comparator.comparing(Reported::report, SIGNAL_ORDER));
+        List<Verdict.SignalReport> signals = new ArrayList<>(reported.size());
+        List<Map<String, Object>> bound = new ArrayList<>(reported.size());
+        for (Reported each : reported) {
+            signals.add(each.report());
+            bound.add(each.bound());
+        }
 
         List<Verdict.Action> actions = mergeActions(outcome.recommendations());
 
@@ -69,11 +75,18 @@ public final class VerdictAssembler {
         int start = history.latestOnOrBefore(snapshot.asOf().minusDays(windows.longDays()));
         List<Verdict.Watch> watchlist = Watchlist.of(ruleset, market, start < 0 ? null : marketAt.apply(start),
                 outcome.firings().keySet());
+        Verdict.Watch nearest = Watchlist.nearest(watchlist);
         String explanation = Explanation.write(snapshot.asOf(), level, regime == null ? null : regime.getReason(),
-                signals, actions, missing, Watchlist.nearest(watchlist));
+                signals, actions, missing, nearest);
+        ChineseText texts = new ChineseText(ruleset.chinese(), regime == null ? null : outcome.regimes().get(0).rule(),
+                regime == null ? null : regime.getReason(), bound, nearest);
         long micros = (System.nanoTime() - started) / 1_000;
         return new Verdict(snapshot.asOf(), level, actions, signals, watchlist, explanation, firedRules, missing,
-                new Verdict.RulesetRef(ruleset.version(), ruleset.loadedAt()), micros, null);
+                new Verdict.RulesetRef(ruleset.version(), ruleset.loadedAt()), micros, null, texts);
+    }
+
+    /** A signal as the verdict reports it, and the values its rule bound for its Chinese text. */
+    private record Reported(Verdict.SignalReport report, Map<String, Object> bound) {
     }
 
     /** One action per code: the most urgent priority, the first rationale at it, the union of reasons. */

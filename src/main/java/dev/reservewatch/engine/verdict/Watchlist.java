@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.reservewatch.contract.Verdict;
@@ -35,6 +36,22 @@ final class Watchlist {
     private static final Comparator<Ranked> ORDER = Comparator.comparingInt(Ranked::rank)
             .thenComparingDouble(ranked -> ranked.rank() == 0 ? ranked.watch().distance() / scale(ranked.watch().threshold())
                     : Math.abs(ranked.watch().distance()) / scale(ranked.watch().threshold()));
+
+    private static final String PAST_BUT_HELD = "past the line, but the rule's other conditions do not hold";
+    private static final String PAST = "past the line";
+    private static final String NO_HISTORY = "no projection: no history to measure a pace";
+    private static final String NOT_KNOWN_AT_START = "no projection: the figure is not known at the start of the long window";
+    private static final String MOVING_AWAY = "no projection: moving away from the line";
+    private static final String TOO_SLOW = "no projection: the pace is too small (over two years to the line)";
+
+    /** Each projection that is not a crossing, in Chinese. */
+    private static final Map<String, String> CHINESE = Map.of(
+            PAST_BUT_HELD, "已越过触发线，但该规则的其他条件未满足",
+            PAST, "已越过触发线",
+            NO_HISTORY, "无法推算：缺少历史数据，无从测算变动速度",
+            NOT_KNOWN_AT_START, "无法推算：长窗口起点时该指标数据缺失",
+            MOVING_AWAY, "无法推算：该指标正远离触发线",
+            TOO_SLOW, "无法推算：变动速度过慢（按此速度需两年以上才会触及）");
 
     private record Ranked(int rank, Verdict.Watch watch) {
     }
@@ -70,19 +87,19 @@ final class Watchlist {
             LocalDate crossesAround = null;
             String projection;
             if (firing) {
-                projection = "past the line";
+                projection = PAST;
             } else if (past) {
-                projection = "past the line, but the rule's other conditions do not hold";
+                projection = PAST_BUT_HELD;
             } else if (earlier == null) {
-                projection = "no projection: no history to measure a pace";
+                projection = NO_HISTORY;
             } else if (trend == null) {
-                projection = "no projection: the figure is not known at the start of the long window";
+                projection = NOT_KNOWN_AT_START;
             } else if (trigger.fires() == Trigger.Side.BELOW ? trend >= 0 : trend <= 0) {
-                projection = "no projection: moving away from the line";
+                projection = MOVING_AWAY;
             } else {
                 double weeks = Math.abs(distance / trend);
                 if (weeks > MAX_WEEKS_TO_PROJECT) {
-                    projection = "no projection: the pace is too small (over two years to the line)";
+                    projection = TOO_SLOW;
                 } else {
                     weeksToCross = Math.round(weeks * 10) / 10.0;
                     crossesAround = market.getAsOf().plusDays(Math.round(weeks * 7));
@@ -96,6 +113,14 @@ final class Watchlist {
         }
         entries.sort(ORDER);
         return entries.stream().map(Ranked::watch).toList();
+    }
+
+    /** An entry's projection in Chinese: "按当前速度约2.4周后触及". */
+    static String projectionInChinese(Verdict.Watch watch) {
+        if (watch.weeksToCross() != null) {
+            return "按当前速度约" + UnitFormat.plain(watch.weeksToCross()) + "周后触及";
+        }
+        return CHINESE.getOrDefault(watch.projection(), watch.projection());
     }
 
     /** The entry nearest its line among those that have not reached it, or null. */

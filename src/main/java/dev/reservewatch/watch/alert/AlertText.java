@@ -3,6 +3,7 @@ package dev.reservewatch.watch.alert;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.reservewatch.contract.Language;
 import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.model.ReserveRegime;
 import dev.reservewatch.watch.SeriesFreshness;
@@ -30,11 +31,8 @@ public interface AlertText {
     /** {@code stale}: series fresh again; {@code failing}: series fetched again after failing. */
     String recovered(List<String> stale, List<String> failing);
 
-    /**
-     * The text for {@code language} ({@code en} or {@code zh}). Chinese reuses the glossary of the verdicts' Chinese
-     * text; until it is written here, {@code zh} gives English.
-     */
+    /** The text for {@code language} ({@code en} or {@code zh}; anything else gives English). */
     static AlertText forLanguage(String language) {
-        return EnglishAlertText.INSTANCE;
+        return Language.named(language) == Language.ZH ? ChineseAlertText.INSTANCE : EnglishAlertText.INSTANCE;
     }
 }

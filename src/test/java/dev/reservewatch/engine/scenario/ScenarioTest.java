@@ -64,7 +64,7 @@ class ScenarioTest {
         // a signal watched on two figures: one firing far past its line, one near its line but not firing
         Verdict verdict = new Verdict(LocalDate.parse("2025-10-24"), ReserveRegime.SCARCE, List.of(), List.of(),
                 List.of(watch("reservesToGdpPct", true, -50.0), watch("reservesToAssetsPct", false, 5.0)), "",
-                List.of(), List.of(), new Verdict.RulesetRef("sha256:x", Instant.EPOCH), 1, null);
+                List.of(), List.of(), new Verdict.RulesetRef("sha256:x", Instant.EPOCH), 1, null, null);
         Scenario.Expectation firingAndNear = new Scenario.Expectation(null, null, null, null, null,
                 List.of(new Scenario.WatchExpectation("EXCESS_RESERVES_SCARCE", null, true, 10.0)));
         assertThat(ScenarioRunner.check(firingAndNear, verdict)).singleElement().asString()
