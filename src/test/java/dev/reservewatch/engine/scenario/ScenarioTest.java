@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 import dev.reservewatch.contract.ScenarioResult;
 import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.engine.ShippedRules;
+import dev.reservewatch.engine.Snapshots;
 import dev.reservewatch.engine.evaluation.DecisionEngine;
 import dev.reservewatch.model.ReserveRegime;
 
@@ -73,6 +74,23 @@ class ScenarioTest {
         Scenario.Expectation notFiringAndNear = new Scenario.Expectation(null, null, null, null, null,
                 List.of(new Scenario.WatchExpectation("EXCESS_RESERVES_SCARCE", null, false, 10.0)));
         assertThat(ScenarioRunner.check(notFiringAndNear, verdict)).isEmpty();
+    }
+
+    @Test
+    void aScenarioMayExpectPhrasesInEitherLanguage() {
+        Scenario article = Snapshots.scenario("2025-10-article-alarm.json");
+        assertThat(article.expect().text()).containsKeys("en", "zh");
+        Verdict verdict = new DecisionEngine().evaluate(ShippedRules.ruleset(), article.snapshot());
+        assertThat(ScenarioRunner.check(article.expect(), verdict)).isEmpty();
+
+        Scenario.Expectation wrongChinese = new Scenario.Expectation(null, null, null, null, null, null,
+                Map.of("zh", List.of("准备金处于充裕（ABUNDANT）状态"), "en", List.of("reserves are SCARCE")));
+        assertThat(ScenarioRunner.check(wrongChinese, verdict)).singleElement().asString()
+                .startsWith("expected the zh text to say \"准备金处于充裕（ABUNDANT）状态\" but it reads: 截至2025年10月24日");
+        Scenario.Expectation unknownLanguage = new Scenario.Expectation(null, null, null, null, null, null,
+                Map.of("fr", List.of("réserves")));
+        assertThat(ScenarioRunner.check(unknownLanguage, verdict)).singleElement().asString()
+                .contains("en and zh");
     }
 
     private static Verdict.Watch watch(String metric, boolean firing, double distancePct) {
