@@ -2,7 +2,7 @@
 # Impact speed: POST /rules/impact on the shipped weekly history, the whole answer with the draft's compile,
 # its scenarios and both rulesets judging every week.
 #
-#   bench/impact.sh [--rebuild]
+#   bench/impact.sh [--rebuild]          IMPACT_PAUSE=8 bench/impact.sh: 8 s between drafts
 #
 # - Builds the production jar (./mvnw package -DskipTests) when target/quarkus-app is missing or older than
 #   the sources, or when --rebuild is given.
@@ -27,6 +27,9 @@ cd "$REPO"
 COMMAND="bench/impact.sh${*:+ $*}"
 RUNS=10
 WARMUP_RUNS=3
+# seconds between drafts (IMPACT_PAUSE): 0 sends them back to back, each waiting for the judge the last one
+# left warming; an author's next draft comes later, when the judge is warm
+PAUSE=${IMPACT_PAUSE:-0}
 TOKEN=bench-author-token
 SUMMARY="$OUT_DIR/impact-$TS.txt"
 
@@ -75,9 +78,9 @@ PY
 impact cold
 read -r COLD_S COLD_COMPILE COLD_SCENARIOS COLD_JUDGING POINTS CHANGED <"$WORK/times"
 : >"$WORK/times"
-for n in $(seq 1 "$WARMUP_RUNS"); do impact "warm-up $n"; done
+for n in $(seq 1 "$WARMUP_RUNS"); do sleep "$PAUSE"; impact "warm-up $n"; done
 : >"$WORK/times"
-for n in $(seq 1 "$RUNS"); do impact "$n"; done
+for n in $(seq 1 "$RUNS"); do sleep "$PAUSE"; impact "$n"; done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 MEDIAN_S=$(cut -d' ' -f1 "$WORK/times" | median)
@@ -89,7 +92,7 @@ JUDGING_MS=$(cut -d' ' -f4 "$WORK/times" | median)
 start_summary "Reserve Watch: POST /rules/impact on the shipped weekly history"
 say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the memory limit): $(jvm_ergonomics)"
 say "method:      the spike-line draft ($POINTS weeks judged twice, $CHANGED changed), first run cold, then"
-say "             $WARMUP_RUNS warm-up runs and $RUNS timed (curl time_total); each run a new draft version"
+say "             $WARMUP_RUNS warm-up runs and $RUNS timed (curl time_total), ${PAUSE} s apart; each run a new draft version"
 say ""
 say "cold (first draft after start-up): ${COLD_S} s (compile ${COLD_COMPILE} ms, scenarios ${COLD_SCENARIOS} ms, judging ${COLD_JUDGING} ms)"
 say "warm: median ${MEDIAN_S} s, slowest ${MAX_S} s; median split: compile ${COMPILE_MS} ms, scenarios ${SCENARIOS_MS} ms, judging ${JUDGING_MS} ms (both rulesets)"
