@@ -1,6 +1,8 @@
 // Shared by the console's pages: the API calls, problem documents, and the verdict as analysts read it.
 // Everything is built with DOM calls and textContent: nothing from an answer is ever parsed as HTML.
 
+import { language } from './lang.js';
+
 /** An element with attributes and children (strings become text nodes). */
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -20,7 +22,7 @@ export function el(tag, attributes = {}, ...children) {
 
 /** A call to the service's API; resolves to {status, body, headers}, body parsed when JSON. */
 export async function api(method, path, { body, type, token } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json, text/plain' };
+  const headers = { Accept: 'application/json, application/problem+json, text/plain', 'Accept-Language': language() };
   if (type) headers['Content-Type'] = type;
   if (token) headers.Authorization = `Bearer ${token}`;
   let response;

@@ -52,7 +52,8 @@ class ConsoleAssetsTest {
         for (String asset : List.of("/webjars/uplot/dist/uPlot.iife.min.js", "/webjars/uplot/dist/uPlot.min.css",
                 "/webjars/codemirror/lib/codemirror.js", "/webjars/codemirror/lib/codemirror.css",
                 "/webjars/codemirror/mode/clike/clike.js", "/console/judge.js", "/console/history.js",
-                "/console/rules.js", "/console/watch.js", "/console/common.js", "/console/fields.js", "/console/console.css",
+                "/console/rules.js", "/console/watch.js", "/console/common.js", "/console/fields.js", "/console/lang.js",
+                "/console/console.css",
                 "/console/icon.svg")) {
             given().when().get(asset).then().statusCode(200);
         }

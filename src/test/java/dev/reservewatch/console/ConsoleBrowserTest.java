@@ -60,6 +60,43 @@ class ConsoleBrowserTest extends ConsoleBrowser {
     }
 
     @Test
+    void switchesToChineseRemembersItAndShowsAChineseVerdict() throws IOException {
+        open("/");
+        try {
+            WebElement chinese = waiting().until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("nav.language button[data-lang='zh']")));
+            assertThat(browser.findElement(By.cssSelector("nav.language button[data-lang='en']"))
+                    .getAttribute("aria-current")).isEqualTo("true");
+            chinese.click();
+            waiting().until(driver -> "zh-CN".equals(script("return document.documentElement.lang;")));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("研判市场快照");
+            assertThat(browser.findElement(By.id("judge")).getText()).isEqualTo("研判");
+            assertThat(browser.getTitle()).startsWith("研判市场快照");
+
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#example option[value='article']")));
+            new Select(browser.findElement(By.id("example"))).selectByValue("article");
+            browser.findElement(By.id("judge")).click();
+            WebElement explanation = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".explanation")));
+            assertThat(explanation.getText()).startsWith("截至2025年10月24日，准备金处于稀缺（SCARCE）状态");
+            assertThat(browser.findElement(By.cssSelector(".action[data-code='END_RUNOFF']")).getText())
+                    .contains("END_RUNOFF");
+            screenshot("judge-zh");
+
+            open("/history.html");
+            waiting().until(driver -> "zh-CN".equals(script("return document.documentElement.lang;")));
+            assertThat(browser.findElement(By.cssSelector("nav.console a[href='/history.html']")).getText())
+                    .as("the choice is remembered from page to page").isEqualTo("历史回溯");
+            browser.findElement(By.cssSelector("nav.language button[data-lang='en']")).click();
+            waiting().until(driver -> "en".equals(script("return document.documentElement.lang;")));
+            assertThat(browser.findElement(By.cssSelector("nav.console a[href='/history.html']")).getText())
+                    .isEqualTo("History");
+        } finally {
+            script("localStorage.removeItem('reserve-watch.lang');");
+        }
+    }
+
+    @Test
     void showsABadFieldsProblemNextToIt() {
         open("/");
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#example option[value='article']")));
