@@ -36,7 +36,8 @@ class RuleFilesSaveTest {
     private static final Path DIR = RulesDraftsAndReloadTest.DIR;
 
     private static RequestSpecification admin() {
-        return given().header("Authorization", "Bearer " + RulesDraftsAndReloadTest.TOKEN).contentType(ContentType.TEXT);
+        return given().header("Authorization", "Bearer " + RulesDraftsAndReloadTest.TOKEN)
+                .contentType(ContentType.TEXT.withCharset("UTF-8")); // the rules hold Chinese text
     }
 
     @Test

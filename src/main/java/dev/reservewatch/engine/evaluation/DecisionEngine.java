@@ -174,7 +174,8 @@ public final class DecisionEngine {
 
         @Override
         public void objectUpdated(ObjectUpdatedEvent event) {
-            // result facts are immutable; an update changes nothing the verdict reports
+            // result facts are immutable; an update changes nothing the verdict reports, but names a looping rule
+            outcome.updated(event.getRule() == null ? null : event.getRule().getName());
         }
 
         @Override

@@ -24,6 +24,7 @@ public final class Outcome {
     }
 
     private final Map<String, Integer> firings = new LinkedHashMap<>();
+    private final Map<String, Integer> updates = new LinkedHashMap<>(2);
     private final List<Produced<Signal>> signals = new ArrayList<>();
     private final List<Produced<Recommendation>> recommendations = new ArrayList<>();
     private final List<Produced<Regime>> regimes = new ArrayList<>(2);
@@ -63,9 +64,21 @@ public final class Outcome {
         return raised;
     }
 
-    /** The rule that fired most often, or null when none fired: the suspect when a run keeps firing. */
+    /** A rule updated a fact ({@code update}, {@code modify}): each update sets the rules on that fact going again. */
+    public void updated(String rule) {
+        if (rule != null) {
+            updates.merge(rule, 1, Integer::sum);
+        }
+    }
+
+    /**
+     * The suspect when a run keeps firing, or null when no rule fired: the rule that updated facts most often, since
+     * an update re-activates every rule on the fact and they then fire as often as the rule that updated it; without
+     * updates, the rule that fired most often.
+     */
     public String mostFired() {
-        return firings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        Map<String, Integer> counts = updates.isEmpty() ? firings : updates;
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
     Map<String, Integer> firings() {
