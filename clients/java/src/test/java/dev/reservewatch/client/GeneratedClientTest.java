@@ -95,17 +95,28 @@ class GeneratedClientTest {
     void judgesTheArticlesSnapshotWithAHistory() throws Exception {
         MarketSnapshot article = client.getObjectMapper().readValue(
                 SERVICE.resolve("examples/2025-10-article.json").toFile(), MarketSnapshot.class);
-        Verdict verdict = new VerdictsApi(client).judgeSnapshot(article, null);
+        Verdict verdict = new VerdictsApi(client).judgeSnapshot(article, null, null, null);
         assertThat(verdict.getRegime()).isEqualTo(ReserveRegime.SCARCE);
         assertThat(verdict.getActions()).extracting(action -> action.getCode()).contains("END_RUNOFF");
 
         // history entries as the generated model builds them: the service takes them
         article.history(List.of(new HistoryEntry().asOf(LocalDate.of(2025, 10, 17)).reserveBalancesBn(2950.0),
                 new HistoryEntry().asOf(LocalDate.of(2025, 10, 10)).reserveBalancesBn(2990.0)));
-        Verdict withHistory = new VerdictsApi(client).judgeSnapshot(article, "compact");
+        Verdict withHistory = new VerdictsApi(client).judgeSnapshot(article, "compact", null, null);
         assertThat(withHistory.getRegime()).isEqualTo(ReserveRegime.SCARCE);
         assertThat(withHistory.getMissingInputs()).doesNotContain("history");
         assertThat(withHistory.getWatchlist()).isNull();
+    }
+
+    @Test
+    void asksForTheVerdictInChinese() throws Exception {
+        MarketSnapshot article = client.getObjectMapper().readValue(
+                SERVICE.resolve("examples/2025-10-article.json").toFile(), MarketSnapshot.class);
+        Verdict byHeader = new VerdictsApi(client).judgeSnapshot(article, null, null, "zh-CN");
+        assertThat(byHeader.getExplanation()).startsWith("截至2025年10月24日，准备金处于稀缺（SCARCE）状态");
+        assertThat(byHeader.getActions()).extracting(action -> action.getCode()).contains("END_RUNOFF");
+        Verdict byQuery = new VerdictsApi(client).judgeSnapshot(article, "compact", "zh", "en");
+        assertThat(byQuery.getExplanation()).isEqualTo(byHeader.getExplanation());
     }
 
     @Test
@@ -114,7 +125,7 @@ class GeneratedClientTest {
                 new HistoryEntry().asOf(LocalDate.of(2025, 10, 22)).reserveBalancesBn(3019.0).onRrpBalanceBn(4.0),
                 new HistoryEntry().asOf(LocalDate.of(2025, 10, 8)).reserveBalancesBn(3006.5).onRrpBalanceBn(5.2),
                 new HistoryEntry().asOf(LocalDate.of(2025, 10, 15)).reserveBalancesBn(2978.3).onRrpBalanceBn(8.4));
-        SeriesAnswer answer = new SeriesApi(client).judgeSeries(points, true, "compact");
+        SeriesAnswer answer = new SeriesApi(client).judgeSeries(points, true, "compact", null, null);
         assertThat(answer.getPoints()).isEqualTo(3);
         assertThat(answer.getSnapshots()).extracting(HistoryEntry::getAsOf).containsExactly(LocalDate.of(2025, 10, 8),
                 LocalDate.of(2025, 10, 15), LocalDate.of(2025, 10, 22));
@@ -127,11 +138,11 @@ class GeneratedClientTest {
                 + "2025-10-08,3006474\n2025-10-15,2978331\n2025-10-22,3019028\n");
         Path onRrp = Files.writeString(dir.resolve("RRPONTSYD.csv"), "observation_date,RRPONTSYD\n2025-10-07,5.2\n"
                 + "2025-10-14,8.4\n2025-10-21,4.0\n");
-        // One file per FRED series the service reads, in the order the API description lists them (RRPONTSYD,
-        // WRESBAL, then 23 more), then from, to and view.
-        SeriesAnswer answer = new BacktestsApi(client).backtestFred(true, onRrp.toFile(), reserves.toFile(), null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, LocalDate.of(2025, 10, 8), null, "compact");
+        // snapshots, lang and Accept-Language; one file per FRED series the service reads, in the order the API
+        // description lists them (RRPONTSYD, WRESBAL, then 23 more), then from, to and view.
+        SeriesAnswer answer = new BacktestsApi(client).backtestFred(true, null, null, onRrp.toFile(),
+                reserves.toFile(), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, LocalDate.of(2025, 10, 8), null, "compact");
         assertThat(answer.getPoints()).isEqualTo(3);
         assertThat(answer.getSnapshots()).allSatisfy(point -> assertThat(point.getReserveBalancesBn()).isPositive());
     }
@@ -140,7 +151,7 @@ class GeneratedClientTest {
     void readsABadRequestBackAsAProblem() throws Exception {
         MarketSnapshot bad = new MarketSnapshot().asOf(LocalDate.of(2025, 10, 24)).reserveBalancesBn(-5.0);
         ApiException refused = catchThrowableOfType(ApiException.class,
-                () -> new VerdictsApi(client).judgeSnapshot(bad, null));
+                () -> new VerdictsApi(client).judgeSnapshot(bad, null, null, null));
         assertThat(refused.getCode()).isEqualTo(400);
         Problem problem = client.getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
         assertThat(problem.getStatus()).isEqualTo(400);
