@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.reservewatch.contract.Language;
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.contract.Verdict;
@@ -107,6 +108,12 @@ public class VerdictBenchmark {
     @Benchmark
     public Verdict verdict() {
         return engine.evaluate(ruleset, article);
+    }
+
+    /** {@code verdict}, then told in Chinese as {@code Accept-Language: zh} asks: what a Chinese reader adds. */
+    @Benchmark
+    public Verdict verdictInChinese() {
+        return engine.evaluate(ruleset, article).in(Language.ZH);
     }
 
     /** {@code verdict} with G1, the JVM's own choice on two CPUs without the pods' flags. */
