@@ -166,7 +166,7 @@ public final class RulesetCompiler {
         rules.values().forEach(rule -> figuresRead.addAll(rule.figuresRead()));
         Ruleset ruleset = new Ruleset(versionOf(files), clock.instant(), List.copyOf(files), kieBase,
                 new Sessions(kieBase, Runtime.getRuntime().availableProcessors()),
-                Collections.unmodifiableMap(rules), Collections.unmodifiableSet(figuresRead),
+                Collections.unmodifiableMap(rules), figuresRead.stream().map(Figures::named).toList(),
                 Collections.unmodifiableMap(globals), Trigger.of(files, rules.values(), globals));
         return new Compilation(ruleset, List.of(), List.copyOf(new LinkedHashSet<>(warnings)));
     }

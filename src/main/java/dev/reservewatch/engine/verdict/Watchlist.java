@@ -50,7 +50,7 @@ final class Watchlist {
         List<Ranked> entries = new ArrayList<>();
         double windowWeeks = earlier == null ? 0 : ChronoUnit.DAYS.between(earlier.getAsOf(), market.getAsOf()) / 7.0;
         for (Trigger trigger : ruleset.triggers()) {
-            Double observed = number(market, trigger.metric());
+            Double observed = number(market, trigger.figure());
             Double threshold = trigger.threshold();
             if (observed == null || threshold == null) {
                 continue;
@@ -61,7 +61,7 @@ final class Watchlist {
             double distance = UnitFormat.round2(trigger.fires() == Trigger.Side.BELOW ? observed - threshold
                     : threshold - observed);
             Double distancePct = threshold == 0 ? null : UnitFormat.round2(100 * distance / Math.abs(threshold));
-            Double then = earlier == null ? null : number(earlier, trigger.metric());
+            Double then = earlier == null ? null : number(earlier, trigger.figure());
             Double trend = null;
             if (then != null) {
                 trend = windowWeeks <= 0 ? null : UnitFormat.round2((observed - then) / windowWeeks);
@@ -107,8 +107,8 @@ final class Watchlist {
         return Math.max(Math.abs(threshold), 1.0);
     }
 
-    private static Double number(Market market, String figure) {
-        Object value = Figures.named(figure).of(market);
+    private static Double number(Market market, Figures.Figure figure) {
+        Object value = figure.of(market);
         return value instanceof Number number ? number.doubleValue() : null;
     }
 }
