@@ -111,7 +111,8 @@ class SeriesAnswerStreamTest {
             socket.getOutputStream().write(body);
             InputStream in = socket.getInputStream();
             byte[] first = in.readNBytes(16 * 1024);
-            assertThat(new String(first, StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200").contains("\"verdicts\":[{");
+            assertThat(new String(first, StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200")
+                    .contains("\"verdicts\":[{");
 
             double judged = settled(before);
             assertThat(judged).as("points judged while the client reads nothing").isPositive()
