@@ -120,8 +120,7 @@ public final class Market {
         reservesToGdpPct = sharePct(reserveBalancesBn, input(NOMINAL_GDP_BN));
         reservesToBankAssetsPct = sharePct(reserveBalancesBn, input(BANK_TOTAL_ASSETS_BN));
         balanceSheetToGdpPct = sharePct(fedTotalAssetsBn, input(NOMINAL_GDP_BN));
-        onRrpDrawdownPct = onRrpBalanceBn == null || onRrpPeakBn == null || onRrpPeakBn <= 0 ? null
-                : UnitFormat.round2(Math.max(0, 100 * (onRrpPeakBn - onRrpBalanceBn) / onRrpPeakBn));
+        onRrpDrawdownPct = Measures.drawdownPct(onRrpPeakBn, onRrpBalanceBn);
         repoAboveCeilingBp = spreadBp(input(REPO_RATE_HIGH_PCT), targetRangeHighPct);
         sofrAboveCeilingBp = spreadBp(sofrPct, targetRangeHighPct);
         sofrAboveCeilingPriorHighBp = Trends.priorHigh(history, asOf,
@@ -367,7 +366,8 @@ public final class Market {
 
     /** Treasury plus MBS caps, $bn a month; unknown if either cap is. */
     public Double getRunoffMonthlyCapBn() {
-        return runoffTreasuryCapBn == null || runoffMbsCapBn == null ? null : runoffTreasuryCapBn + runoffMbsCapBn;
+        return runoffTreasuryCapBn == null || runoffMbsCapBn == null ? null
+                : Measures.known(runoffTreasuryCapBn + runoffMbsCapBn);
     }
 
     /** (EFFR - IORB) in bp: positive and rising means reserves are getting scarce. */
@@ -405,7 +405,7 @@ public final class Market {
         return balanceSheetToGdpPct;
     }
 
-    /** How far ON RRP has fallen from its reference peak, in % of the peak (0 at the peak). */
+    /** How far ON RRP has fallen from its reference peak, in % of the peak (0 at the peak); unknown below $1bn. */
     public Double getOnRrpDrawdownPct() {
         return onRrpDrawdownPct;
     }

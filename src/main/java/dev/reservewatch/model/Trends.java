@@ -43,7 +43,7 @@ public final class Trends {
             sum += history.spreadSum(spread, before, last);
             count += history.spreadCount(spread, before, last);
         }
-        return count == 0 ? null : UnitFormat.round2(sum / count);
+        return count == 0 ? null : Measures.known(sum / count);
     }
 
     /** How the short-window average moved since {@code then}: the average now minus the average then. */
@@ -53,7 +53,7 @@ public final class Trends {
             return null;
         }
         Double averageThen = averageOver(history, then.asOf(), windowDays, null, spread);
-        return averageThen == null ? null : UnitFormat.round2(averageNow - averageThen);
+        return averageThen == null ? null : Measures.known(averageNow - averageThen);
     }
 
     /** A figure now minus the same figure at {@code then}; unknown when either is. */
@@ -62,12 +62,12 @@ public final class Trends {
             return null;
         }
         Double before = figure.apply(then);
-        return before == null ? null : UnitFormat.round2(now - before);
+        return before == null ? null : Measures.known(now - before);
     }
 
     /**
      * How far ON RRP now sits below its highest balance within the window of {@code days} to {@code day} (window
-     * start included), in %.
+     * start included), in %; unknown for a high under $1bn ({@link Measures#drawdownPct}).
      */
     static Double drawdownInWindow(History history, LocalDate day, Double onRrpNow, int days) {
         int start = history.latestOnOrBefore(day.minusDays(days));
@@ -81,7 +81,7 @@ public final class Trends {
                 peak = value;
             }
         }
-        return peak <= 0 ? null : UnitFormat.round2(100 * (peak - onRrpNow) / peak);
+        return Measures.drawdownPct(peak, onRrpNow);
     }
 
     /**
@@ -103,7 +103,7 @@ public final class Trends {
                 count++;
             }
         }
-        return UnitFormat.round2(sum / count);
+        return Measures.known(sum / count);
     }
 
     /**

@@ -66,7 +66,7 @@ class ConsoleBrowserTest extends ConsoleBrowser {
         new Select(browser.findElement(By.id("example"))).selectByValue("article");
         WebElement reserves = browser.findElement(By.name("reserveBalancesBn"));
         reserves.clear();
-        reserves.sendKeys("-5");
+        reserves.sendKeys("2,930");
         WebElement iorb = browser.findElement(By.name("iorbPct"));
         iorb.clear();
         iorb.sendKeys("five");
@@ -79,6 +79,29 @@ class ConsoleBrowserTest extends ConsoleBrowser {
         assertThat(browser.findElement(By.id("e-iorbPct")).getText()).isNotBlank();
         assertThat(browser.findElement(By.name("effrPct")).getAttribute("aria-invalid")).isNull();
         assertThat(browser.switchTo().activeElement().getAttribute("name")).isEqualTo("reserveBalancesBn");
+    }
+
+    @Test
+    void refusesAFigureOutsideItsBoundsBeforeSendingIt() {
+        open("/");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#example option[value='article']")));
+        new Select(browser.findElement(By.id("example"))).selectByValue("article");
+        WebElement assets = browser.findElement(By.name("fedTotalAssetsBn"));
+        assets.clear();
+        assets.sendKeys("6540000"); // FRED's millions in a field of billions
+        WebElement cap = browser.findElement(By.name("runoffTreasuryCapBn"));
+        cap.clear();
+        cap.sendKeys("-1");
+        browser.findElement(By.id("judge")).click();
+
+        waiting().until(ExpectedConditions.attributeToBe(assets, "aria-invalid", "true"));
+        assertThat(browser.findElement(By.id("e-fedTotalAssetsBn")).getText())
+                .isEqualTo("must be from 1 to 50,000 (was 6540000)");
+        assertThat(browser.findElement(By.id("e-runoffTreasuryCapBn")).getText())
+                .isEqualTo("must be from 0 to 1,000 (was -1)");
+        assertThat(browser.findElement(By.name("reserveBalancesBn")).getAttribute("aria-invalid")).isNull();
+        assertThat(browser.findElement(By.id("status")).getText()).startsWith("Not sent");
+        assertThat(browser.findElements(By.cssSelector(".regime"))).as("no verdict: nothing was sent").isEmpty();
     }
 
     @Test

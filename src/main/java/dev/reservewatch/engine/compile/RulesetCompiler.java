@@ -87,6 +87,16 @@ public final class RulesetCompiler {
      * evaluate; {@code bounds} limits a draft's rules and imports (null for the rules folder).
      */
     public Compilation compile(List<RuleFile> files, DrlGuard.Bounds bounds) {
+        try {
+            return compileGuarded(files, bounds);
+        } catch (StackOverflowError e) {
+            // the parser and the compiler recurse on nesting: text nested thousands deep is no rule to build
+            return new Compilation(null, List.of(new CompileProblem("", 0, 0, "the rules could not be compiled: an "
+                    + "expression is nested too deeply")), List.of());
+        }
+    }
+
+    private Compilation compileGuarded(List<RuleFile> files, DrlGuard.Bounds bounds) {
         List<CompileProblem> errors = new ArrayList<>();
         List<CompileProblem> warnings = new ArrayList<>();
         if (files.isEmpty()) {
