@@ -7,7 +7,7 @@
 # - Builds the production jar (./mvnw package -DskipTests) when target/quarkus-app is missing, older
 #   than src/main, pom.xml, examples/ or rules/, or when --rebuild is given.
 # - Starts it on 127.0.0.1 with the Kubernetes JVM settings (the JAVA_TOOL_OPTIONS of k8s/base/deployment.yaml,
-#   read from it, plus -XX:MaxRAM=768m, as under the 768Mi limit).
+#   read from it, plus -XX:MaxRAM of its memory limit, as under that limit).
 # - Single verdicts: wrk on POST /verdicts with 1 thread and 1 connection (one request at a time, as a
 #   backtest judges its weeks one after another), 10 s of warm-up, then 20 s measured.
 # - Uploads: POST /backtests/fred with the 16 FRED downloads of ../shared/data/fred (BENCH_FRED_DIR) and
@@ -86,7 +86,7 @@ UPLOAD_PPS=$(rate "$UPLOAD_POINTS" "$UPLOAD_S")
 SHIPPED_PPS=$(rate "$SHIPPED_POINTS" "$SHIPPED_S")
 
 start_summary "Reserve Watch: backtest speed, from uploaded FRED CSVs and from the shipped history"
-say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the 768Mi limit): $(jvm_ergonomics)"
+say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the memory limit): $(jvm_ergonomics)"
 say "method:      single verdicts: $(wrk_version), 1 thread x 1 connection, 20 s after 10 s of warm-up;"
 say "             backtests: $WARMUP_RUNS warm-up runs, then $RUNS timed (curl time_total), compact view"
 say ""

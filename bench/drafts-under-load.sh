@@ -6,7 +6,7 @@
 # - Builds the production jar (./mvnw package -DskipTests) when target/quarkus-app is missing, older
 #   than src/main, pom.xml, examples/ or rules/, or when --rebuild is given.
 # - Starts it on 127.0.0.1 with RULES_AUTHOR_TOKEN set (a random token) and the Kubernetes JVM settings (the
-#   JAVA_TOOL_OPTIONS of k8s/base/deployment.yaml, read from it, plus -XX:MaxRAM=768m, as under the 768Mi limit).
+#   JAVA_TOOL_OPTIONS of k8s/base/deployment.yaml, read from it, plus -XX:MaxRAM of its memory limit, as under that limit).
 # - Phase A, no drafts: wrk on POST /verdicts (2 threads x 8 connections, examples/2025-10-article.json),
 #   10 s of warm-up, then 30 s measured.
 # - Phase B, drafts: the same wrk for 30 s while 4 authors each post drafts back to back to POST
@@ -116,7 +116,7 @@ DRAFT_MEDIAN_MS=$(cat "$WORK"/author-*.txt | awk '$1 == 200 { printf "%.0f\n", $
   | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
 
 start_summary "Reserve Watch: verdict latency while rules authors compile drafts"
-say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the 768Mi limit): $(jvm_ergonomics)"
+say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the memory limit): $(jvm_ergonomics)"
 say "load:        $(wrk_version), $THREADS threads x $CONNECTIONS connections on POST /verdicts ($BODY)"
 say "drafts:      $AUTHORS authors posting back to back to POST /rules/validate (actions.drl changed, over the shipped files)"
 say ""

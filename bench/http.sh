@@ -11,8 +11,8 @@
 #   target/quarkus-app; this script moves it to target/bench-app and puts the previous
 #   target/quarkus-app (the production build) back, so the production build is never replaced by a bench one.
 # - Starts it on 127.0.0.1 (a free port from 18080) with the Kubernetes JVM settings
-#   (the JAVA_TOOL_OPTIONS of k8s/base/deployment.yaml, read from it) plus -XX:MaxRAM=768m, so the JVM
-#   sizes itself as under the 768Mi container limit, and the production run-time profile.
+#   (the JAVA_TOOL_OPTIONS of k8s/base/deployment.yaml, read from it) plus -XX:MaxRAM of its memory limit, so the JVM
+#   sizes itself as under the container limit, and the production run-time profile.
 # - wrk, 2 threads x 32 connections, body examples/2025-10-article.json (bench/post-snapshot.lua):
 #   10 s warm-up of each endpoint, then four measured 30 s runs in the order echo, verdict-body,
 #   verdicts, echo. The ceiling's figures are the mean of the two echo runs, which bracket the other runs
@@ -179,7 +179,7 @@ JVM_ERGONOMICS=$(jvm_ergonomics)
 WRK_VERSION=$(wrk_version)
 
 start_summary "Reserve Watch HTTP benchmark: POST /verdicts against its ceiling POST /bench/echo"
-say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the 768Mi limit): $JVM_ERGONOMICS"
+say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the memory limit): $JVM_ERGONOMICS"
 say "service:     $BENCH_APP (bench build profile, prod run-time profile) on $BASE, rules $REPO/rules, decision log on stdout (to a file)"
 say "load:        $WRK_VERSION; $THREADS threads x $CONNECTIONS connections, body $BODY, keep-alive"
 say "             warm-up ${WARMUP_S}s each /verdicts, /bench/echo, /bench/verdict-body, then ${MEASURE_S}s each measured:"

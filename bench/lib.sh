@@ -27,7 +27,10 @@ PROD_APP=target/quarkus-app
 K8S_JAVA_TOOL_OPTIONS=$(sed -n '/name: JAVA_TOOL_OPTIONS/{n;s/^ *value: *"\(.*\)"$/\1/p;}' \
   "$(dirname "${BASH_SOURCE[0]}")/../k8s/base/deployment.yaml")
 [ -n "$K8S_JAVA_TOOL_OPTIONS" ] || { echo "lib.sh: no JAVA_TOOL_OPTIONS in k8s/base/deployment.yaml" >&2; exit 2; }
-MEMORY_LIMIT_EMULATION="-XX:MaxRAM=768m"
+# the Deployment's memory limit (1152Mi), so that the JVM sizes itself as in the pod
+MEMORY_LIMIT_EMULATION="-XX:MaxRAM=$(sed -n '/limits:/,/memory:/{s/^ *memory: *\([0-9]*\)Mi$/\1/p;}' \
+  "$(dirname "${BASH_SOURCE[0]}")/../k8s/base/deployment.yaml")m"
+[ "$MEMORY_LIMIT_EMULATION" != "-XX:MaxRAM=m" ] || { echo "lib.sh: no memory limit in Mi in k8s/base/deployment.yaml" >&2; exit 2; }
 JVM_OPTS="$K8S_JAVA_TOOL_OPTIONS $MEMORY_LIMIT_EMULATION${BENCH_EXTRA_JAVA_OPTS:+ $BENCH_EXTRA_JAVA_OPTS}"
 JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
 TS=$(date -u +%Y%m%dT%H%M%SZ)

@@ -10,7 +10,7 @@
 # - Copies rules/*.drl and rules/scenarios/ to a temporary folder and starts the jar on 127.0.0.1 with
 #   RULES_DIR pointing there, RULES_ADMIN_TOKEN set (a random token), RULES_WATCH=false (so that only the
 #   timed request reloads) and the Kubernetes JVM settings (the JAVA_TOOL_OPTIONS of
-#   k8s/base/deployment.yaml, read from it, plus -XX:MaxRAM=768m, as under the 768Mi limit).
+#   k8s/base/deployment.yaml, read from it, plus -XX:MaxRAM of its memory limit, as under that limit).
 # - 3 warm-up reloads, then 20 timed ones; before each, a comment line at the end of thresholds.drl
 #   ("// reload-speed edit <n>") changes, so the version changes and every reload compiles. Each must
 #   answer status ACTIVATED with a new activeVersion. The time is curl's time_total of the request.
@@ -106,7 +106,7 @@ read -r MEDIAN MIN MAX MEAN P90 < <(printf '%s\n' "${TIMES[@]}" | sort -n | awk 
   }')
 
 start_summary "Reserve Watch: reload speed (POST /rules/reload of a changed ruleset, warm service, no load)"
-say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the 768Mi limit)"
+say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the memory limit)"
 say "service:     $PROD_APP on $BASE, RULES_DIR a temporary copy of rules/ ($RULESET_SHAPE), RULES_WATCH=false"
 say "method:      $WARMUP_RELOADS warm-up reloads, then $RELOADS timed; each after a changed comment line in thresholds.drl;"
 say "             time = curl time_total of POST /rules/reload (compile + sample evaluation + scenarios + activation)"

@@ -9,7 +9,7 @@
 # - Copies rules/*.drl and rules/scenarios/ to a temporary folder and starts the jar on 127.0.0.1 with
 #   RULES_DIR pointing there, RULES_ADMIN_TOKEN set (a random token), the folder watcher on (as shipped:
 #   poll 1 s, settle 300 ms) and the Kubernetes JVM settings (the JAVA_TOOL_OPTIONS of
-#   k8s/base/deployment.yaml, read from it, plus -XX:MaxRAM=768m, as under the 768Mi limit).
+#   k8s/base/deployment.yaml, read from it, plus -XX:MaxRAM of its memory limit, as under that limit).
 # - Phase A, steady state: wrk on POST /verdicts (2 threads x 32 connections, examples/2025-10-article.json)
 #   for 10 s of warm-up, then 20 s measured.
 # - Phase B, swaps: wrk for 100 s while 20 edits are made to the rules folder, one every 5 s, alternating:
@@ -292,7 +292,7 @@ read -r B_RPS B_P50 B_P99 B_REQ B_NON B_SOCK < <(parse_wrk "$WORK/wrk-swaps.txt"
 WRK_VERSION=$(wrk_version)
 
 start_summary "Reserve Watch: rule edits under load"
-say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the 768Mi limit)"
+say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the memory limit)"
 say "service:     $PROD_APP on $BASE, RULES_DIR a temporary copy of rules/, watcher on (poll 1 s, settle 300 ms)"
 say "load:        $WRK_VERSION; $THREADS threads x $CONNECTIONS connections on POST /verdicts, body $BODY"
 say "             phase A: ${WARMUP_S}s warm-up + ${STEADY_S}s measured; phase B: ${SWAP_S}s with $EDITS edits every ${EDIT_INTERVAL_S}s"

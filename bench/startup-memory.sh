@@ -12,7 +12,7 @@
 #   log "loaded precompiled during boot"), the real service on a copy of rules/ with one comment added
 #   (any other folder: it must log "compiled during boot"), and the bare app, so that a drift of the
 #   machine weighs on all three; every launch alike: the Kubernetes JVM settings (the JAVA_TOOL_OPTIONS
-#   of k8s/base/deployment.yaml, read from it, plus -XX:MaxRAM=768m, as under the 768Mi limit), the
+#   of k8s/base/deployment.yaml, read from it, plus -XX:MaxRAM of its memory limit, as under that limit), the
 #   production profile, 127.0.0.1 and a free port from 18080. Start-up time is from the launch to the
 #   first 200 of GET /q/health/ready, polled every 20 ms (the real service is ready once its ruleset is
 #   active). The RSS (VmRSS of /proc/<pid>/status) and the CPU used so far (user + system, all threads,
@@ -282,7 +282,7 @@ list_ms() { local out="" v; for v in "$@"; do out="$out${out:+, }$v"; done; echo
 list_mib() { local out="" v; for v in "$@"; do out="$out${out:+, }$(mib "$v")"; done; echo "$out"; }
 
 start_summary "Reserve Watch: start-up time and memory, against a bare Quarkus app"
-say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the 768Mi limit): $JVM_ERGONOMICS"
+say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the memory limit): $JVM_ERGONOMICS"
 say "real:        $PROD_APP, rules $REPO/rules, production profile, 127.0.0.1"
 say "bare:        Quarkus $QUARKUS_VERSION, quarkus-rest-jackson + quarkus-smallrye-health + one resource, built in a temporary folder"
 say "edited:      the real service on a copy of the rules with one comment added: compiled at start, as any folder but the one the build precompiled"

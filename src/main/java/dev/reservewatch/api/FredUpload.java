@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.PayloadTooLargeException;
+import dev.reservewatch.model.DateBounds;
 import dev.reservewatch.service.FredSeries;
 
 /**
@@ -76,11 +77,16 @@ record FredUpload(Map<String, String> downloads, byte[] policy, LocalDate from, 
     }
 
     static LocalDate date(String name, String value) {
+        LocalDate date;
         try {
-            return value == null ? null : LocalDate.parse(value.strip());
+            date = value == null ? null : LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw BadInputException.of(name, "must be an ISO date such as 2018-01-03");
         }
+        if (date != null && !DateBounds.ALL.contains(date)) {
+            throw BadInputException.of(name, "must be a date " + DateBounds.ALL.describe() + " (was " + date + ")");
+        }
+        return date;
     }
 
     private static long sizeOf(FormValue value) {

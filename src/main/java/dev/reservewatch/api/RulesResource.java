@@ -109,7 +109,8 @@ public class RulesResource {
     @APIResponse(responseCode = "413", description = "Above rules.drafts.max-file-size")
     @APIResponse(responseCode = "422", description = "The edit would be refused; nothing was written")
     @APIResponse(responseCode = "429", description = "Another draft holds the drafts' turn")
-    @APIResponse(responseCode = "503", description = "No ruleset is active yet")
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet, or no process to judge drafts could be "
+            + "started")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
             schema = @Schema(type = SchemaType.STRING, description = "The file's DRL text")))
     public ReloadOutcome save(@Parameter(description = "The file's name: letters, digits, '.', '_' or '-', ending "
@@ -185,7 +186,8 @@ public class RulesResource {
                     + "draft, laid over the active files, is compiled apart (never activated), the active scenarios "
                     + "run on it, and every point (without points: the shipped weekly history) is judged by the "
                     + "active and the draft rules. A draft that fails to compile, or whose rule fails while judging, "
-                    + "is answered 200 with valid=false and the error naming the rule.")
+                    + "is answered 200 with valid=false and the error naming the rule; so is a draft whose rules run "
+                    + "past rules.drafts.impact-timeout or end the process that judges them (out of memory, an exit).")
     @APIResponse(responseCode = "415", description = "Not application/json")
     @APIResponse(responseCode = "200", description = "valid, wouldActivate, errors, both versions, scenarios, "
             + "points, changed, differences (codes under each version), timings")
@@ -194,7 +196,8 @@ public class RulesResource {
     @APIResponse(responseCode = "403", description = "No rules token is configured")
     @APIResponse(responseCode = "413", description = "Above limits.series-body, limits.series-points or rules.drafts.*")
     @APIResponse(responseCode = "429", description = "Another draft holds the drafts' turn")
-    @APIResponse(responseCode = "503", description = "No ruleset is active yet")
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet, or no process to judge drafts could be "
+            + "started")
     public Impact impact(byte[] body) {
         series.checkBodySize(body);
         JsonNode root = reader.parse(body);

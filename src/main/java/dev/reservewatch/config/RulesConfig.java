@@ -81,10 +81,17 @@ public interface RulesConfig {
         Duration waitForTurn();
 
         /**
-         * Longest an impact run may judge points before it is stopped and reported as an error (checked after each
-         * point); the draft's turn, and its half core, are held meanwhile.
+         * Longest a draft's rules may run in its judge (compiling, its scenarios and its points, for an impact run or
+         * a save's check) before the judge is ended and the draft reported stopped; the drafts' turn is then free.
          */
         @WithDefault("30s")
         Duration impactTimeout();
+
+        /**
+         * Heap of the process that judges a draft (one per draft, apart from the service): a draft that needs more
+         * ends its judge, not the service.
+         */
+        @WithDefault("160M")
+        MemorySize judgeHeap();
     }
 }

@@ -36,12 +36,15 @@ import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.Excerpt;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.model.Bounds;
+import dev.reservewatch.model.DateBounds;
 import dev.reservewatch.model.Input;
+import dev.reservewatch.model.Unit;
 
 /**
  * Reads snapshots strictly and reports every problem at once: malformed JSON, a key given twice,
  * unknown field names (a typo must not silently change a verdict), wrong JSON types, non-finite
- * numbers, impossible dates, and then the value rules of {@link MarketSnapshot} (ranges, ordering,
+ * numbers, numbers outside their figure's bounds ({@link Input}), impossible dates and dates outside
+ * {@link DateBounds#ALL}, and then the value rules of {@link MarketSnapshot} (ranges, ordering,
  * history). Fields with a problem are left out so the remaining ones can still be checked.
  */
 public final class SnapshotReader {
@@ -162,7 +165,7 @@ public final class SnapshotReader {
                 continue; // null is the same as absent: unknown, never zero
             }
             if (input.isPresent()) {
-                Double figure = number(value, where, input.get().bounds(), errors);
+                Double figure = number(value, where, input.get().bounds(), input.get().unit(), errors);
                 if (figure != null) {
                     figures.put(input.get(), figure);
                 }
@@ -232,7 +235,7 @@ public final class SnapshotReader {
     }
 
     /** A figure: a finite JSON number within its input's bounds, or null with the problem added. */
-    private static Double number(JsonNode value, String where, Bounds bounds, List<FieldError> errors) {
+    private static Double number(JsonNode value, String where, Bounds bounds, Unit unit, List<FieldError> errors) {
         if (!value.isNumber()) {
             errors.add(new FieldError(where, "must be a JSON number, not " + describe(value)));
             return null;
@@ -243,7 +246,8 @@ public final class SnapshotReader {
             return null;
         }
         if (bounds != null && !bounds.contains(number)) {
-            errors.add(new FieldError(where, "must be " + bounds.describe() + " (was " + Excerpt.of(value.asText(), 120) + ")"));
+            errors.add(new FieldError(where, "must be " + bounds.describe() + " (was " + Excerpt.of(value.asText(), 120) + ")"
+                    + bounds.unitHint(number, unit)));
             return null;
         }
         return number;
@@ -277,7 +281,7 @@ public final class SnapshotReader {
                     errors.add(new FieldError(at, "must be true or false, not " + describe(part)));
                     ok = false;
                 }
-            } else if (number(part, at, null, errors) != null) {
+            } else if (number(part, at, Runoff.CAP_BOUNDS, Unit.BILLIONS, errors) != null) {
                 clean.set(name, part);
             } else {
                 ok = false;
@@ -325,7 +329,12 @@ public final class SnapshotReader {
             return null;
         }
         try {
-            return LocalDate.parse(value.textValue());
+            LocalDate date = LocalDate.parse(value.textValue());
+            if (!DateBounds.ALL.contains(date)) {
+                errors.add(new FieldError(where, "must be a date " + DateBounds.ALL.describe() + " (was " + date + ")"));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(where, "is not a real ISO date (YYYY-MM-DD): '" + Excerpt.of(value.textValue(), 120) + "'"));
             return null;

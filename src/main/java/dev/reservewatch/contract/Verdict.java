@@ -49,7 +49,7 @@ public record Verdict(
     /**
      * How near one trigger is: the signal its rule raises past the line, the figure it compares, the line, which
      * side fires, how far the figure is from the line ({@code distance}, in the figure's unit, negative once past
-     * it; {@code distancePct} as a share of the line, null for a line at zero), and, with history, its pace per
+     * it; {@code distancePct} as a share of the line, null for a line at or within a millionth of zero), and, with history, its pace per
      * week over the long window and, when it moves toward the line, in how many weeks and around which date it
      * would cross at that pace. {@code projection} says why there is none otherwise.
      */

@@ -40,6 +40,15 @@ public record Bounds(double min, boolean minInclusive, double max, boolean maxIn
                 : from + ", " + (maxInclusive ? "at most " : "below ") + plain(max);
     }
 
+    /**
+     * A hint for a value more than ten times above the bounds that would fit them divided by a thousand: a figure
+     * in $bn sent in millions (FRED publishes the Fed's balance sheet in millions), or empty.
+     */
+    public String unitHint(double value, Unit unit) {
+        return unit == Unit.BILLIONS && Double.isFinite(max) && value > 10 * max && contains(value / 1000)
+                ? "; the field is in $bn: is it in millions? divide by 1,000" : "";
+    }
+
     private static String plain(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.format("%,d", (long) value)
                 : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();

@@ -21,8 +21,13 @@ import java.util.function.Function;
  */
 public final class Figures {
 
-    /** A figure the rules can read: its name (the fact's property), its unit (null for a yes/no), its inputs. */
-    public record Figure(String name, Unit unit, List<String> inputs, Function<Market, Object> reader) {
+    /**
+     * A figure the rules can read: its name (the fact's property), its unit (null for a yes/no), its inputs (the
+     * snapshot fields it is made from, {@code history} for one that needs earlier points), those inputs that are
+     * figures of the snapshot, and whether it needs {@code history} or the {@code runoff}.
+     */
+    public record Figure(String name, Unit unit, List<String> inputs, List<Input> snapshotInputs, boolean needsHistory,
+            boolean needsRunoff, Function<Market, Object> reader) {
 
         /** The figure's value on a market; null when unknown. */
         public Object of(Market market) {
@@ -103,8 +108,13 @@ public final class Figures {
     }
 
     private static void add(Map<String, Figure> all, String name, Unit unit, String... inputs) {
-        List<String> madeOf = new ArrayList<>(List.of(inputs));
-        all.put(name, new Figure(name, unit, List.copyOf(madeOf), getter(name)));
+        List<Input> snapshotInputs = new ArrayList<>();
+        for (String input : inputs) {
+            Input.byField(input).ifPresent(snapshotInputs::add);
+        }
+        List<String> madeOf = List.of(inputs);
+        all.put(name, new Figure(name, unit, madeOf, List.copyOf(snapshotInputs), madeOf.contains(HISTORY),
+                madeOf.contains(RUNOFF), getter(name)));
     }
 
     /** The Market getter of a figure, as a function as fast as a direct call. */

@@ -29,16 +29,46 @@ public final class History {
     /** Per spread: running sums and counts of the known values, so any window's average costs O(1). */
     private final double[][] spreadSums;
     private final int[][] spreadCounts;
+    private final Object[][] kept;
     private final int size;
 
     private History(Observation[] points, long[] days, double[] peakOnRrpSoFar, double[][] spreadSums,
-            int[][] spreadCounts, int size) {
+            int[][] spreadCounts, Object[][] kept, int size) {
         this.points = points;
         this.days = days;
         this.peakOnRrpSoFar = peakOnRrpSoFar;
         this.spreadSums = spreadSums;
         this.spreadCounts = spreadCounts;
+        this.kept = kept;
         this.size = size;
+    }
+
+    /**
+     * Figures of a point that later points read back (the held figures: a point's figure two weeks on is read
+     * by three points), each computed from the points before it once per history and kept, shared by every view
+     * {@link #upTo} gives. A history is read by one thread at a time (one request, one series).
+     */
+    public enum Kept {
+        RESERVE_DEMAND_SLOPE, RESERVE_DEMAND_SLOPE_T, BANK_SHARE_AVERAGE
+    }
+
+    private static final Object UNKNOWN = new Object();
+
+    /** The figure {@code what} of the point at {@code index}, computed once by {@code compute}. */
+    public Double kept(Kept what, int index, java.util.function.IntFunction<Double> compute) {
+        Object[] values = kept[what.ordinal()];
+        Object value = values[index];
+        if (value == null) {
+            Double computed = compute.apply(index);
+            values[index] = computed == null ? UNKNOWN : computed;
+            return computed;
+        }
+        return value == UNKNOWN ? null : (Double) value;
+    }
+
+    /** Keeps a figure of the point at {@code index} computed elsewhere (with another it comes with). */
+    public void keep(Kept what, int index, Double value) {
+        kept[what.ordinal()][index] = value == null ? UNKNOWN : value;
     }
 
     /** The history a single snapshot carries, in any order. */
@@ -75,7 +105,7 @@ public final class History {
             }
             peak[i] = running;
         }
-        return new History(points, days, peak, sums, counts, n);
+        return new History(points, days, peak, sums, counts, new Object[Kept.values().length][n], n);
     }
 
     /** The first {@code count} points: the history of point {@code count} of a series. */
@@ -83,7 +113,7 @@ public final class History {
         if (count < 0 || count > size) {
             throw new IndexOutOfBoundsException(count);
         }
-        return count == 0 ? EMPTY : new History(points, days, peakOnRrpSoFar, spreadSums, spreadCounts, count);
+        return count == 0 ? EMPTY : new History(points, days, peakOnRrpSoFar, spreadSums, spreadCounts, kept, count);
     }
 
     public int size() {

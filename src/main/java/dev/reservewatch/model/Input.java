@@ -8,7 +8,10 @@ import java.util.stream.Collectors;
 
 /**
  * The figures a market snapshot gives, each declared once, here: its field name (the contract's, units in the
- * name), unit, a real example, bounds, where the console's form puts it, and what it is. The snapshot's JSON and CSV, its
+ * name), unit, a real example, bounds, where the console's form puts it, and what it is. The bounds are what is
+ * plausible, a few times the highest value on record (2000 on: reserves $4.3tn, the Fed's assets $9.0tn, bank
+ * assets $25.7tn, ON RRP $2.6tn, SRF $153bn), so that a slip of units is refused; the shares' denominators start at
+ * $1bn. Within them every figure the rules derive is finite. The snapshot's JSON and CSV, its
  * checks, the API description, the console's form and the facts the rules read are all derived from this list
  * ({@link Figures} adds what the rules derive from these). The balance-sheet policy ({@code runoff}) is an
  * object of its own beside these.
@@ -17,21 +20,21 @@ import java.util.stream.Collectors;
  * missing), then the DRL that reads it and a scenario that pins it.
  */
 public enum Input {
-    RESERVE_BALANCES_BN("reserveBalancesBn", Unit.BILLIONS, 2933, Bounds.atLeast(0), Group.RESERVES,
+    RESERVE_BALANCES_BN("reserveBalancesBn", Unit.BILLIONS, 2933, Bounds.between(0, 20_000), Group.RESERVES,
             "Reserve balances with the Fed (H.4.1, WRESBAL)"),
-    FED_TOTAL_ASSETS_BN("fedTotalAssetsBn", Unit.BILLIONS, 6590, Bounds.above(0), Group.RESERVES,
+    FED_TOTAL_ASSETS_BN("fedTotalAssetsBn", Unit.BILLIONS, 6590, Bounds.between(1, 50_000), Group.RESERVES,
             "The Fed's total assets (WALCL)"),
-    TREASURY_HOLDINGS_BN("treasuryHoldingsBn", Unit.BILLIONS, 4196, Bounds.atLeast(0), Group.RESERVES,
+    TREASURY_HOLDINGS_BN("treasuryHoldingsBn", Unit.BILLIONS, 4196, Bounds.between(0, 50_000), Group.RESERVES,
             "Treasuries held outright (SOMA)"),
-    MBS_HOLDINGS_BN("mbsHoldingsBn", Unit.BILLIONS, 2083, Bounds.atLeast(0), Group.RESERVES,
+    MBS_HOLDINGS_BN("mbsHoldingsBn", Unit.BILLIONS, 2083, Bounds.between(0, 50_000), Group.RESERVES,
             "Mortgage-backed securities held outright (SOMA)"),
-    ON_RRP_BALANCE_BN("onRrpBalanceBn", Unit.BILLIONS, 4, Bounds.atLeast(0), Group.ON_RRP,
+    ON_RRP_BALANCE_BN("onRrpBalanceBn", Unit.BILLIONS, 4, Bounds.between(0, 20_000), Group.ON_RRP,
             "Overnight reverse repo facility balance (RRPONTSYD)"),
-    ON_RRP_PEAK_BN("onRrpPeakBn", Unit.BILLIONS, 2554, Bounds.atLeast(0), Group.ON_RRP,
+    ON_RRP_PEAK_BN("onRrpPeakBn", Unit.BILLIONS, 2554, Bounds.between(0, 20_000), Group.ON_RRP,
             "Its reference peak; absent: the highest balance in the history"),
-    TREASURY_GENERAL_ACCOUNT_BN("treasuryGeneralAccountBn", Unit.BILLIONS, 950, Bounds.atLeast(0), Group.RESERVES,
+    TREASURY_GENERAL_ACCOUNT_BN("treasuryGeneralAccountBn", Unit.BILLIONS, 950, Bounds.between(0, 20_000), Group.RESERVES,
             "The Treasury's cash at the Fed, which drains reserves as it grows"),
-    BANK_TOTAL_ASSETS_BN("bankTotalAssetsBn", Unit.BILLIONS, 23_300, Bounds.above(0), Group.RESERVES,
+    BANK_TOTAL_ASSETS_BN("bankTotalAssetsBn", Unit.BILLIONS, 23_300, Bounds.between(1, 200_000), Group.RESERVES,
             "Total assets of all commercial banks (H.8): the base of reserves' share"),
     IORB_PCT("iorbPct", Unit.PERCENT, 4.15, Bounds.between(-10, 100), Group.RATES,
             "Interest on reserve balances"),
@@ -49,9 +52,9 @@ public enum Input {
             Group.RESERVES, "Large banks' excess reserves against their assets"),
     SMALL_BANK_EXCESS_RESERVE_RATIO_PCT("smallBankExcessReserveRatioPct", Unit.PERCENT, 8.2, Bounds.between(0, 100),
             Group.RESERVES, "Smaller banks' excess reserves against their assets"),
-    SRF_TAKEUP_BN("srfTakeupBn", Unit.BILLIONS, 8.5, Bounds.atLeast(0), Group.FACILITIES,
+    SRF_TAKEUP_BN("srfTakeupBn", Unit.BILLIONS, 8.5, Bounds.between(0, 5_000), Group.FACILITIES,
             "Standing repo facility take-up (the highest day of the week)"),
-    NOMINAL_GDP_BN("nominalGdpBn", Unit.BILLIONS, 30_500, Bounds.above(0), Group.RESERVES,
+    NOMINAL_GDP_BN("nominalGdpBn", Unit.BILLIONS, 30_500, Bounds.between(1, 200_000), Group.RESERVES,
             "Nominal GDP, annualised"),
     CPI_YOY_PCT("cpiYoYPct", Unit.PERCENT, 3.0, Bounds.between(-50, 100), Group.INFLATION,
             "CPI, change over a year"),
@@ -67,7 +70,7 @@ public enum Input {
             "SOFR's 99th volume percentile: the day's dearest 1% of repo traded above it (SOFR99)"),
     TGCR_PCT("tgcrPct", Unit.PERCENT, 4.21, Bounds.between(-10, 100), Group.REPO,
             "Tri-party general collateral rate (TGCRRATE): tri-party repo alone"),
-    SOFR_VOLUME_BN("sofrVolumeBn", Unit.BILLIONS, 2957, Bounds.atLeast(0), Group.REPO,
+    SOFR_VOLUME_BN("sofrVolumeBn", Unit.BILLIONS, 2957, Bounds.between(0, 50_000), Group.REPO,
             "Volume of the trades behind SOFR that day (SOFRVOL)");
 
     /** Where the console's form puts a figure, in this order. */

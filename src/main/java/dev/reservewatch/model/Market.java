@@ -120,8 +120,7 @@ public final class Market {
         reservesToGdpPct = sharePct(reserveBalancesBn, input(NOMINAL_GDP_BN));
         reservesToBankAssetsPct = sharePct(reserveBalancesBn, input(BANK_TOTAL_ASSETS_BN));
         balanceSheetToGdpPct = sharePct(fedTotalAssetsBn, input(NOMINAL_GDP_BN));
-        onRrpDrawdownPct = onRrpBalanceBn == null || onRrpPeakBn == null || onRrpPeakBn <= 0 ? null
-                : UnitFormat.round2(Math.max(0, 100 * (onRrpPeakBn - onRrpBalanceBn) / onRrpPeakBn));
+        onRrpDrawdownPct = Measures.drawdownPct(onRrpPeakBn, onRrpBalanceBn);
         repoAboveCeilingBp = spreadBp(input(REPO_RATE_HIGH_PCT), targetRangeHighPct);
         sofrAboveCeilingBp = spreadBp(sofrPct, targetRangeHighPct);
         sofrAboveCeilingPriorHighBp = Trends.priorHigh(history, asOf,
@@ -171,13 +170,14 @@ public final class Market {
         sofrIorbSpreadHeldBp = Trends.held(history, asOf, sofrIorbSpreadAvgShortBp, i -> Trends.averageOver(history,
                 history.get(i).asOf(), shortDays, null, History.Spread.SOFR));
         reservesToBankAssetsHeldPct = Trends.held(history, asOf, reservesToBankAssetsAvgShortPct,
-                i -> bankShareAverageAt(history, i, shortDays));
+                i -> history.kept(History.Kept.BANK_SHARE_AVERAGE, i, j -> bankShareAverageAt(history, j, shortDays)));
         onRrpBalanceHeldBn = Trends.held(history, asOf, onRrpBalanceBn, i -> history.get(i).value(ON_RRP_BALANCE_BN));
         onRrpDrawdownHeldPct = onRrpBalanceHeldBn == null || onRrpPeakBn == null || onRrpPeakBn <= 0 ? null
                 : UnitFormat.round2(Math.max(0, 100 * (onRrpPeakBn - onRrpBalanceHeldBn) / onRrpPeakBn));
         reserveDemandSlopeHeldBpPerPp = Trends.held(history, asOf, reserveDemandSlopeBpPerPp,
-                i -> slopeAt(history, i, true));
-        reserveDemandSlopeHeldT = Trends.held(history, asOf, reserveDemandSlopeT, i -> slopeAt(history, i, false));
+                i -> history.kept(History.Kept.RESERVE_DEMAND_SLOPE, i, j -> slopeAt(history, j, true)));
+        reserveDemandSlopeHeldT = Trends.held(history, asOf, reserveDemandSlopeT,
+                i -> history.kept(History.Kept.RESERVE_DEMAND_SLOPE_T, i, j -> slopeAt(history, j, false)));
     }
 
     /**
@@ -201,9 +201,14 @@ public final class Market {
                 o -> sharePct(o.value(RESERVE_BALANCES_BN), o.value(BANK_TOTAL_ASSETS_BN)));
     }
 
+    /** The slope (or its t) at the history's point {@code index}, fitted once for both and kept. */
     private static Double slopeAt(History history, int index, boolean slope) {
         ReserveDemand.Slope fitted = ReserveDemand.atPoint(history, index);
-        return fitted == null ? null : slope ? fitted.bpPerPoint() : fitted.t();
+        Double bpPerPoint = fitted == null ? null : fitted.bpPerPoint();
+        Double t = fitted == null ? null : fitted.t();
+        history.keep(History.Kept.RESERVE_DEMAND_SLOPE, index, bpPerPoint);
+        history.keep(History.Kept.RESERVE_DEMAND_SLOPE_T, index, t);
+        return slope ? bpPerPoint : t;
     }
 
     /** A snapshot judged with this history (a series hands each point the points before it). */
@@ -361,7 +366,8 @@ public final class Market {
 
     /** Treasury plus MBS caps, $bn a month; unknown if either cap is. */
     public Double getRunoffMonthlyCapBn() {
-        return runoffTreasuryCapBn == null || runoffMbsCapBn == null ? null : runoffTreasuryCapBn + runoffMbsCapBn;
+        return runoffTreasuryCapBn == null || runoffMbsCapBn == null ? null
+                : Measures.known(runoffTreasuryCapBn + runoffMbsCapBn);
     }
 
     /** (EFFR - IORB) in bp: positive and rising means reserves are getting scarce. */
@@ -399,7 +405,7 @@ public final class Market {
         return balanceSheetToGdpPct;
     }
 
-    /** How far ON RRP has fallen from its reference peak, in % of the peak (0 at the peak). */
+    /** How far ON RRP has fallen from its reference peak, in % of the peak (0 at the peak); unknown below $1bn. */
     public Double getOnRrpDrawdownPct() {
         return onRrpDrawdownPct;
     }

@@ -22,15 +22,16 @@ public final class PeriodEnds {
 
     /** True when a period end falls from {@code first} to {@code last}, both included. */
     public static boolean within(LocalDate first, LocalDate last) {
-        if (!first.isAfter(last) && ChronoUnit.DAYS.between(first, last) >= 31) {
-            return true; // every month has a last day
+        if (first.isAfter(last)) {
+            return false;
         }
-        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            if (isPeriodEnd(day)) {
-                return true;
-            }
+        if (first.getYear() != last.getYear() || first.getMonthValue() != last.getMonthValue()) {
+            return true; // the span holds the last day of first's month
         }
-        return false;
+        if (last.getDayOfMonth() == last.lengthOfMonth()) {
+            return true;
+        }
+        return first.getMonthValue() % 3 == 0 && first.getDayOfMonth() <= 15 && last.getDayOfMonth() >= 15;
     }
 
     /** True when the week to {@code day} (its date and the {@link #WEEK_DAYS} days before) holds a period end. */

@@ -21,8 +21,9 @@ public final class Signal {
         this.code = requireText(code, "code");
         this.severity = Objects.requireNonNull(severity, "severity");
         this.metric = metric;
-        this.observed = observed;
-        this.threshold = threshold;
+        // a figure that is not a finite number is unknown: never "Infinity" in a verdict
+        this.observed = observed == null || !Double.isFinite(observed) ? null : observed;
+        this.threshold = threshold == null || !Double.isFinite(threshold) ? null : threshold;
         this.unit = unit == null ? "" : unit;
         this.message = render(requireText(message, "message"), observed, threshold, this.unit);
     }

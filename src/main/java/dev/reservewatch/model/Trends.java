@@ -11,6 +11,9 @@ import java.util.function.IntFunction;
  */
 public final class Trends {
 
+    /** How far back a figure held over three weeks reaches: the point two weeks before. */
+    public static final int HELD_DAYS = 14;
+
     /** How far back the prior weeks reach when a spike in a period-end week must show it was there before. */
     static final int PRIOR_WEEKS_DAYS = 35;
 
@@ -40,7 +43,7 @@ public final class Trends {
             sum += history.spreadSum(spread, before, last);
             count += history.spreadCount(spread, before, last);
         }
-        return count == 0 ? null : UnitFormat.round2(sum / count);
+        return count == 0 ? null : Measures.known(sum / count);
     }
 
     /** How the short-window average moved since {@code then}: the average now minus the average then. */
@@ -50,7 +53,7 @@ public final class Trends {
             return null;
         }
         Double averageThen = averageOver(history, then.asOf(), windowDays, null, spread);
-        return averageThen == null ? null : UnitFormat.round2(averageNow - averageThen);
+        return averageThen == null ? null : Measures.known(averageNow - averageThen);
     }
 
     /** A figure now minus the same figure at {@code then}; unknown when either is. */
@@ -59,12 +62,12 @@ public final class Trends {
             return null;
         }
         Double before = figure.apply(then);
-        return before == null ? null : UnitFormat.round2(now - before);
+        return before == null ? null : Measures.known(now - before);
     }
 
     /**
      * How far ON RRP now sits below its highest balance within the window of {@code days} to {@code day} (window
-     * start included), in %.
+     * start included), in %; unknown for a high under $1bn ({@link Measures#drawdownPct}).
      */
     static Double drawdownInWindow(History history, LocalDate day, Double onRrpNow, int days) {
         int start = history.latestOnOrBefore(day.minusDays(days));
@@ -78,7 +81,7 @@ public final class Trends {
                 peak = value;
             }
         }
-        return peak <= 0 ? null : UnitFormat.round2(100 * (peak - onRrpNow) / peak);
+        return Measures.drawdownPct(peak, onRrpNow);
     }
 
     /**
@@ -100,7 +103,7 @@ public final class Trends {
                 count++;
             }
         }
-        return UnitFormat.round2(sum / count);
+        return Measures.known(sum / count);
     }
 
     /**
@@ -133,7 +136,7 @@ public final class Trends {
             return null;
         }
         int weekBefore = history.latestOnOrBefore(day.minusDays(7));
-        int twoWeeksBefore = history.latestOnOrBefore(day.minusDays(14));
+        int twoWeeksBefore = history.latestOnOrBefore(day.minusDays(HELD_DAYS));
         if (weekBefore < 0 || twoWeeksBefore < 0 || weekBefore == twoWeeksBefore
                 || history.get(weekBefore).asOf().isBefore(day.minusDays(13))
                 || history.get(twoWeeksBefore).asOf().isBefore(day.minusDays(20))) {

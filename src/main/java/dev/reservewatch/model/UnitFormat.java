@@ -8,8 +8,17 @@ public final class UnitFormat {
     private UnitFormat() {
     }
 
-    /** Rounds to two decimals, the precision every derived figure is published at. */
+    /** What a figure that is not a finite number is written as: it is unknown. */
+    static final String UNKNOWN = "unknown";
+
+    /**
+     * Rounds to two decimals, the precision every derived figure is published at. A value that is not finite comes
+     * back as it is: the figures treat it as unknown ({@link Measures#known}).
+     */
     public static double round2(double value) {
+        if (!Double.isFinite(value)) {
+            return value;
+        }
         return Math.abs(value) < 1e13 ? Math.round(value * 100) / 100.0
                 : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
@@ -18,8 +27,11 @@ public final class UnitFormat {
         return appendTo(new StringBuilder(24), value, unit).toString();
     }
 
-    /** {@link #format} into a builder, without the intermediate strings. */
+    /** {@link #format} into a builder, without the intermediate strings; a value that is not finite is unknown. */
     public static StringBuilder appendTo(StringBuilder text, double value, String unit) {
+        if (!Double.isFinite(value)) {
+            return text.append(UNKNOWN);
+        }
         if (unit == null || unit.isEmpty()) {
             return appendPlain(text, value);
         }
@@ -38,7 +50,10 @@ public final class UnitFormat {
     }
 
     private static StringBuilder appendPlain(StringBuilder text, double value) {
-        if (!Double.isFinite(value) || Math.abs(value) >= 1e13) {
+        if (!Double.isFinite(value)) {
+            return text.append(UNKNOWN);
+        }
+        if (Math.abs(value) >= 1e13) {
             return text.append(BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()
                     .toPlainString());
         }

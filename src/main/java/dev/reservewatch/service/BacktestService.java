@@ -17,6 +17,7 @@ import dev.reservewatch.contract.SeriesAnswer;
 import dev.reservewatch.contract.SeriesView;
 import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.error.BadInputException;
+import dev.reservewatch.model.TrendWindows;
 
 /**
  * Backtests: the active rules over FRED downloads ({@code POST /backtests/fred}) or over the weekly history
@@ -103,8 +104,8 @@ public class BacktestService {
         return points;
     }
 
-    /** How far back a point's trends reach: the long window, and the short one at its start. */
+    /** How far back a point's figures reach into its history ({@link TrendWindows#historyDays()}). */
     int historyDays() {
-        return trends.longDays() + trends.shortDays();
+        return new TrendWindows(trends.shortDays(), trends.longDays()).historyDays();
     }
 }

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
 
 import dev.reservewatch.config.RulesConfig;
 import dev.reservewatch.contract.CompileProblem;
@@ -24,20 +26,17 @@ import dev.reservewatch.contract.PointDifference;
 import dev.reservewatch.contract.ReloadOutcome;
 import dev.reservewatch.contract.ReloadStatus;
 import dev.reservewatch.contract.ScenarioOutcome;
-import dev.reservewatch.contract.ScenarioResult;
 import dev.reservewatch.contract.Timings;
 import dev.reservewatch.contract.ValidationReport;
 import dev.reservewatch.engine.compile.RulesetCompiler;
 import dev.reservewatch.engine.draft.DraftCompiler;
+import dev.reservewatch.engine.draft.DraftJudge;
 import dev.reservewatch.engine.evaluation.DecisionEngine;
-import dev.reservewatch.engine.evaluation.RuleExecutionException;
 import dev.reservewatch.engine.evaluation.SeriesJudge;
 import dev.reservewatch.engine.lifecycle.Activation;
 import dev.reservewatch.engine.lifecycle.ActiveRuleset;
 import dev.reservewatch.engine.ruleset.RuleFile;
-import dev.reservewatch.engine.ruleset.RuleInfo;
 import dev.reservewatch.engine.ruleset.Ruleset;
-import dev.reservewatch.engine.scenario.ScenarioRunner;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.Excerpt;
 import dev.reservewatch.error.FieldError;
@@ -48,40 +47,52 @@ import dev.reservewatch.error.RefusedException;
  * ({@link #validate}), and see what it would change ({@link #impact}): its scenarios, and every point of a series
  * (or of the shipped weekly history) judged by the active rules and by the draft. A draft is laid over the active
  * files; it is compiled apart, never activated, never written to the rules folder. Running it executes its
- * consequences, which is why only an author (a rules token) reaches this, and why all of it happens in the draft's
- * turn ({@link DraftCompiler}): one draft at a time, at most half of one core.
+ * consequences, which is why only an author (a rules token) reaches this, why it runs in a judge process of its own
+ * ({@link DraftJudge}), ended when it runs too long or dies, and why all of it happens in the draft's turn
+ * ({@link DraftCompiler}): one draft at a time, at most half of one core. Every refused draft is logged at INFO
+ * (the author's mistake, not the service's), a stopped one at WARN.
  */
 @ApplicationScoped
 public class DraftService {
 
+    private static final Logger LOG = Logger.getLogger(DraftService.class);
+
     private final DraftCompiler validator;
+    private final DraftJudge draftJudge;
     private final ActiveRuleset rulesets;
-    private final ScenarioRunner scenarios;
     private final SeriesJudge judge;
     private final BacktestService backtests;
     private final Duration timeout;
 
-    public DraftService(DraftCompiler validator, ActiveRuleset rulesets, ScenarioRunner scenarios,
-            DecisionEngine engine, BacktestService backtests, RulesConfig config) {
+    public DraftService(DraftCompiler validator, DraftJudge draftJudge, ActiveRuleset rulesets, DecisionEngine engine,
+            BacktestService backtests, RulesConfig config) {
         this.validator = validator;
+        this.draftJudge = draftJudge;
         this.rulesets = rulesets;
-        this.scenarios = scenarios;
         this.judge = new SeriesJudge(engine);
         this.backtests = backtests;
         this.timeout = config.drafts().impactTimeout();
     }
 
-    /** Compiles a draft, laid over the active files unless {@code standalone}. Runs nothing of it. */
+    /**
+     * Compiles a draft, laid over the active files unless {@code standalone}, here in the service: compiling runs
+     * nothing of it ({@code DrlGuard}). A refused draft is logged at INFO, as the author's mistake it is.
+     */
     public ValidationReport validate(Map<String, String> drafts, boolean standalone) {
-        return validator.validate(drafts, standalone ? null : rulesets.current().orElse(null));
+        ValidationReport report = validator.validate(drafts, standalone ? null : rulesets.current().orElse(null));
+        if (!report.valid()) {
+            logRefused("validate", drafts, report.errors());
+        }
+        return report;
     }
 
 
 
     /**
      * The impact of a draft over {@code points} (any order; each judged with the points before it as its history),
-     * or over the shipped weekly history when {@code points} is null. Judging stops, reported as an error, when the
-     * draft has run for longer than {@code rules.drafts.impact-timeout}.
+     * or over the shipped weekly history when {@code points} is null. The draft's rules run in its judge
+     * ({@link DraftJudge}): compiled, its scenarios, every point; stopped, and reported so, past
+     * {@code rules.drafts.impact-timeout}. The active rules judge the same points here.
      */
     public Impact impact(Map<String, String> drafts, List<MarketSnapshot> points) {
         Ruleset active = rulesets.active();
@@ -89,74 +100,110 @@ public class DraftService {
         String draftVersion = RulesetCompiler.versionOf(all);
         SeriesJudge.Points series = judge.points(points != null ? points : backtests.shippedHistory());
         String source = points != null ? "the points sent" : "the shipped weekly history";
-        Stopwatch clock = new Stopwatch();
-        return validator.withDraft(all, drafts, compilation -> {
-            clock.lap();
-            if (!compilation.succeeded()) {
-                return new Impact(false, false, compilation.errors(), active.version(), draftVersion, List.of(), 0, 0,
-                        List.of(), source, clock.timings());
-            }
-            Ruleset draft = compilation.ruleset();
-            List<ScenarioOutcome> outcomes = activeScenarios(draft).stream()
-                    .map(result -> new ScenarioOutcome(result.name(), result.passed(),
-                            result.passed() ? null : String.join("; ", result.failures())))
-                    .toList();
-            clock.lap();
-            boolean passes = outcomes.stream().allMatch(ScenarioOutcome::passed);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            List<PointDifference> differences = new ArrayList<>();
-            for (int i = 0; i < series.size(); i++) {
-                MarketSnapshot point = series.get(i);
-                PointCodes was = series.judge(active, i).codes();
-                PointCodes would;
-                try {
-                    would = series.judge(draft, i).codes();
-                } catch (RuleExecutionException e) {
-                    return failed(active, draftVersion, outcomes, i, source, clock, ruleFailure(draft, e, point));
-                }
-                if (!was.equals(would)) {
-                    differences.add(new PointDifference(point.asOf(), was, would));
-                }
-                if (System.nanoTime() - deadline > 0 && i + 1 < series.size()) {
-                    return failed(active, draftVersion, outcomes, i + 1, source, clock, new CompileProblem("", 0, 0,
-                            "judging stopped after " + (i + 1) + " of " + series.size() + " points: the draft ran "
-                                    + "longer than rules.drafts.impact-timeout (" + timeout.toSeconds() + " s)"));
-                }
-            }
-            clock.lap();
-            return new Impact(true, passes, List.of(), active.version(), draftVersion, outcomes, series.size(),
-                    differences.size(), differences, source, clock.timings());
-        });
-    }
-
-    private static Impact failed(Ruleset active, String draftVersion, List<ScenarioOutcome> outcomes, int judged,
-            String source, Stopwatch clock, CompileProblem error) {
-        clock.lap();
-        return new Impact(false, false, List.of(error), active.version(), draftVersion, outcomes, judged, 0, List.of(),
-                source, clock.timings());
-    }
-
-    private static CompileProblem ruleFailure(Ruleset draft, RuleExecutionException e, MarketSnapshot point) {
-        RuleInfo rule = e.rule() == null ? null : draft.rules().get(e.rule());
-        return new CompileProblem(Objects.requireNonNullElse(e.file(), ""), rule == null ? 0 : rule.line(), 0,
-                "while judging " + point.asOf() + ": " + e.getMessage());
-    }
-
-    /** Laps of one impact run: compiling, the scenarios, judging. */
-    private static final class Stopwatch {
-        private final long started = System.nanoTime();
-        private final List<Long> laps = new ArrayList<>(3);
-
-        void lap() {
-            laps.add(System.nanoTime());
+        List<MarketSnapshot> sorted = new ArrayList<>(series.size());
+        for (int i = 0; i < series.size(); i++) {
+            sorted.add(series.get(i));
         }
-
-        Timings timings() {
-            long compiled = laps.size() > 0 ? laps.get(0) : started;
-            long checked = laps.size() > 1 ? laps.get(1) : compiled;
-            long judged = laps.size() > 2 ? laps.get(2) : checked;
-            return new Timings(millis(started, compiled), millis(compiled, checked), millis(checked, judged));
+        DraftJudge.Request request = request(all, drafts, DraftJudge.pointsJson(sorted));
+        try {
+            return validator.inTurn(drafts, () -> {
+                DraftJudge.Outcome outcome = draftJudge.judge(request, timeout);
+                if (outcome.ending() != DraftJudge.Ending.ANSWERED) {
+                    logStopped("impact", drafts, outcome);
+                    return new Impact(false, false, List.of(stopped(outcome)), active.version(), draftVersion,
+                            List.of(), 0, 0, List.of(), source, new Timings(0, 0, outcome.took().toMillis()));
+                }
+                DraftJudge.Answer answer = outcome.answer();
+                if (!answer.errors().isEmpty()) {
+                    logRefused("impact", drafts, answer.errors());
+                    return new Impact(false, false, answer.errors(), active.version(), draftVersion, List.of(), 0, 0,
+                            List.of(), source, new Timings(answer.compileMillis(), 0, 0));
+                }
+                List<ScenarioOutcome> outcomes = answer.scenarios().stream()
+                        .map(result -> new ScenarioOutcome(result.name(), result.passed(),
+                                result.passed() ? null : String.join("; ", result.failures())))
+                        .toList();
+                if (answer.failure() != null) {
+                    logRefused("impact", drafts, List.of(answer.failure()));
+                    return new Impact(false, false, List.of(answer.failure()), active.version(), draftVersion, outcomes,
+                            Math.max(0, answer.failedAt()), 0, List.of(), source, new Timings(answer.compileMillis(),
+                                    answer.scenariosMillis(), answer.judgingMillis()));
+                }
+                long judging = System.nanoTime();
+                List<PointDifference> differences = new ArrayList<>();
+                for (int i = 0; i < series.size(); i++) {
+                    PointCodes was = series.judge(active, i).codes();
+                    PointCodes would = answer.codes().get(i);
+                    if (!was.equals(would)) {
+                        differences.add(new PointDifference(series.get(i).asOf(), was, would));
+                    }
+                }
+                boolean passes = outcomes.stream().allMatch(ScenarioOutcome::passed);
+                LOG.debugf("Draft judged (impact, %s): %d points, %d changed, scenarios %s, %d ms in its judge",
+                        names(drafts), series.size(), differences.size(), passes ? "passed" : "failed",
+                        outcome.took().toMillis());
+                return new Impact(true, passes, List.of(), active.version(), draftVersion, outcomes, series.size(),
+                        differences.size(), differences, source, new Timings(answer.compileMillis(),
+                                answer.scenariosMillis(), answer.judgingMillis() + millis(judging, System.nanoTime())));
+            });
+        } finally {
+            warmNextJudge();
         }
+    }
+
+    /** A request to judge a draft laid over the active files, with the active scenarios and these points. */
+    private DraftJudge.Request request(List<RuleFile> all, Map<String, String> drafts, String points) {
+        return new DraftJudge.Request(all, List.copyOf(drafts.keySet()), validator.limits().maxRules(),
+                validator.limits().maxImports(), activeScenarioTexts(), points);
+    }
+
+    private Map<String, String> activeScenarioTexts() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        rulesets.activation().map(Activation::scenarioFiles).orElse(Map.of())
+                .forEach((name, bytes) -> texts.put(name, new String(bytes, StandardCharsets.UTF_8)));
+        return texts;
+    }
+
+    /**
+     * Has the next draft's judge started and warmed on the active rules, in the background, after a draft's turn
+     * (a judge serves one draft).
+     */
+    private void warmNextJudge() {
+        rulesets.current().ifPresent(active -> draftJudge.warm(new DraftJudge.Request(active.files(), List.of(),
+                validator.limits().maxRules(), validator.limits().maxImports(), activeScenarioTexts(), null), timeout));
+    }
+
+    /** The error an impact or a save reports for a draft whose judge was stopped or ended. */
+    private CompileProblem stopped(DraftJudge.Outcome outcome) {
+        return new CompileProblem("", 0, 0, outcome.ending() == DraftJudge.Ending.STOPPED
+                ? "the draft's rules ran longer than rules.drafts.impact-timeout (" + seconds(timeout) + ") and were "
+                        + "stopped: look for a loop that never ends in a consequence or a function"
+                : "the draft ended the process that judged it: " + outcome.what());
+    }
+
+    /** A draft the service refused: the author's mistake, said once at INFO with what was decided. */
+    private static void logRefused(String what, Map<String, String> drafts, List<CompileProblem> errors) {
+        CompileProblem first = errors.get(0);
+        LOG.infof("Draft refused (%s, %s): %d error(s), first %s:%d:%d %s; nothing activated", what, names(drafts),
+                errors.size(), first.file().isEmpty() ? "-" : first.file(), first.line(), first.column(),
+                Excerpt.of(Excerpt.firstLine(first.message(), 200), 200));
+    }
+
+    /** A draft whose judge was stopped or ended: a warning, as it cost a judge; the service itself is unharmed. */
+    private void logStopped(String what, Map<String, String> drafts, DraftJudge.Outcome outcome) {
+        LOG.warnf("Draft %s (%s, %s): %s, after %d ms; its judge was ended, the drafts' turn is free, nothing "
+                + "activated", outcome.ending() == DraftJudge.Ending.STOPPED ? "stopped" : "ended its judge", what,
+                names(drafts), outcome.what(), outcome.took().toMillis());
+    }
+
+    private static String names(Map<String, String> drafts) {
+        List<String> names = drafts.keySet().stream().map(name -> Excerpt.of(name, 60)).sorted().limit(4).toList();
+        return drafts.size() + " file(s): " + String.join(", ", names) + (drafts.size() > 4 ? ", ..." : "");
+    }
+
+    private static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     /** The text of a file of the active ruleset, as it serves. */
@@ -192,22 +239,37 @@ public class DraftService {
                     + "deployment ships rule edits (k8s/README.md, shipping a rule edit).", List.of());
         }
         Map<String, String> drafts = Map.of(name, text);
-        // checked, written and activated in one turn of the drafts: two saves never interleave, and each is
-        // checked against the folder it is written into
-        return validator.withDraft(validator.laidOver(drafts, rulesets.active()), drafts, compilation -> {
-            List<FieldError> problems = new ArrayList<>();
-            compilation.errors().forEach(error -> problems.add(new FieldError(error.file() + ":" + error.line() + ":"
-                    + error.column(), error.message())));
-            if (problems.isEmpty()) {
-                activeScenarios(compilation.ruleset()).stream().filter(result -> !result.passed())
+        DraftJudge.Request request = request(validator.laidOver(drafts, rulesets.active()), drafts, null);
+        // checked in a judge, then written and activated, in one turn of the drafts: two saves never interleave,
+        // and each is checked against the folder it is written into
+        try {
+            return validator.inTurn(drafts, () -> {
+                DraftJudge.Outcome outcome = draftJudge.judge(request, timeout);
+                if (outcome.ending() != DraftJudge.Ending.ANSWERED) {
+                    logStopped("save", drafts, outcome);
+                    throw refusedEdit(name, List.of(new FieldError("rules", stopped(outcome).message())));
+                }
+                DraftJudge.Answer answer = outcome.answer();
+                List<FieldError> problems = new ArrayList<>();
+                answer.errors().forEach(error -> problems.add(new FieldError(error.file() + ":" + error.line() + ":"
+                        + error.column(), error.message())));
+                if (answer.failure() != null) {
+                    problems.add(new FieldError("scenarios", answer.failure().message()));
+                }
+                answer.scenarios().stream().filter(result -> !result.passed())
                         .forEach(result -> problems.add(new FieldError("scenario " + result.file(),
                                 result.name() + ": " + String.join("; ", result.failures()))));
-            }
-            if (!problems.isEmpty()) {
-                throw refusedEdit(name, problems);
-            }
-            return writeAndReload(name, text);
-        });
+                if (!problems.isEmpty()) {
+                    LOG.infof("Rule file save refused (%s): %d problem(s), first %s %s; nothing written",
+                            Excerpt.of(name, 60), problems.size(), problems.get(0).field(),
+                            Excerpt.of(Excerpt.firstLine(problems.get(0).message(), 200), 200));
+                    throw refusedEdit(name, problems);
+                }
+                return writeAndReload(name, text);
+            });
+        } finally {
+            warmNextJudge();
+        }
     }
 
     /** Writes the checked file and activates the folder; if the reload refuses it, puts the folder back. */
@@ -226,11 +288,6 @@ public class DraftService {
             throw refusedEdit(name, List.of(new FieldError("reload", outcome.rejection().reason())));
         }
         return outcome;
-    }
-
-    /** The active ruleset's scenarios, run on a draft. */
-    private List<ScenarioResult> activeScenarios(Ruleset draft) {
-        return scenarios.runAll(draft, rulesets.activation().map(Activation::scenarioFiles).orElse(Map.of()));
     }
 
     private static RefusedException refusedEdit(String name, List<FieldError> problems) {

@@ -1,6 +1,7 @@
 package dev.reservewatch.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.validation.Validator;
 
@@ -11,6 +12,7 @@ import dev.reservewatch.config.TrendsConfig;
 import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.engine.compile.RulesetCompiler;
 import dev.reservewatch.engine.draft.DraftCompiler;
+import dev.reservewatch.engine.draft.DraftJudge;
 import dev.reservewatch.engine.evaluation.DecisionEngine;
 import dev.reservewatch.engine.scenario.ScenarioRunner;
 import dev.reservewatch.model.TrendWindows;
@@ -42,6 +44,18 @@ public class EngineProducers {
         RulesConfig.Drafts drafts = config.drafts();
         return new DraftCompiler(compiler, new DraftCompiler.Limits(drafts.maxFiles(),
                 drafts.maxFileSize().asLongValue(), drafts.maxRules(), drafts.maxImports(), drafts.waitForTurn()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    DraftJudge draftJudge(RulesConfig config, TrendsConfig trends) {
+        return new DraftJudge(DraftJudge.settings(config.drafts().judgeHeap().asLongValue(), config.maxFirings(),
+                new TrendWindows(trends.shortDays(), trends.longDays())));
+    }
+
+    /** The judge waiting for the next draft ends with the service. */
+    void endDraftJudge(@Disposes DraftJudge judge) {
+        judge.close();
     }
 
     @Produces

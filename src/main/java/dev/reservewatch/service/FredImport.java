@@ -25,6 +25,8 @@ import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.Excerpt;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.PayloadTooLargeException;
+import dev.reservewatch.model.Bounds;
+import dev.reservewatch.model.DateBounds;
 import dev.reservewatch.model.Input;
 import dev.reservewatch.model.PeriodEnds;
 import dev.reservewatch.model.UnitFormat;
@@ -39,6 +41,9 @@ import dev.reservewatch.model.UnitFormat;
  */
 public final class FredImport {
 
+    /** A value as FRED writes one, at most 40 characters: digits, a point, an exponent (no hexadecimal, no suffix). */
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern
+            .compile("(?=.{1,40}$)[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).enable(CsvParser.Feature.WRAP_AS_ARRAY);
 
@@ -80,18 +85,28 @@ public final class FredImport {
                     errors.add(new FieldError(code + " line " + line + " column 1", "not an ISO date: '" + Excerpt.of(row.get(0), 40) + "'"));
                     continue;
                 }
+                if (!DateBounds.ALL.contains(date)) {
+                    errors.add(new FieldError(code + " line " + line + " column 1", "must be a date "
+                            + DateBounds.ALL.describe() + " (was " + date + ")"));
+                    continue;
+                }
                 String text = row.get(1);
                 if (text.isEmpty() || text.equals(".")) {
                     continue;
                 }
-                try {
-                    if (text.length() > 40 || !Double.isFinite(Double.parseDouble(text))) {
-                        throw new NumberFormatException();
-                    }
-                    // in decimal, so that millions become billions without binary noise (2933037 -> 2933.037)
-                    values.put(date, new BigDecimal(text).multiply(BigDecimal.valueOf(series.scale())).doubleValue());
-                } catch (NumberFormatException e) {
+                if (!PLAIN_NUMBER.matcher(text).matches() || !Double.isFinite(Double.parseDouble(text))) {
                     errors.add(new FieldError(code + " line " + line + " column 2", "not a number: '" + Excerpt.of(text, 40) + "'"));
+                } else {
+                    // in decimal, so that millions become billions without binary noise (2933037 -> 2933.037)
+                    double value = new BigDecimal(text).multiply(BigDecimal.valueOf(series.scale())).doubleValue();
+                    Bounds bounds = series.bounds();
+                    if (bounds.contains(value)) {
+                        values.put(date, value);
+                    } else {
+                        errors.add(new FieldError(code + " line " + line + " column 2", "must be " + bounds.describe()
+                                + " " + series.unitName() + " (was " + Excerpt.of(text, 40) + ")"
+                                + bounds.unitHint(value, series.input().unit())));
+                    }
                 }
                 if (errors.size() >= 50) {
                     break;
@@ -239,7 +254,7 @@ public final class FredImport {
                 values = new TreeMap<>(values.tailMap(FredSeries.STANDING_REPO_FROM, true));
             }
             if (series.reading() == FredSeries.Reading.YEAR_ON_YEAR) {
-                values = yearOnYear(values);
+                values = yearOnYear(series, values);
             }
             TreeMap<LocalDate, Map.Entry<LocalDate, Double>> published = new TreeMap<>();
             TreeMap<LocalDate, Map.Entry<LocalDate, Double>> byObservation = new TreeMap<>();
@@ -349,15 +364,30 @@ public final class FredImport {
         return rate;
     }
 
-    /** A monthly index as its change on the same month a year earlier, in %, for the months that have one. */
-    static TreeMap<LocalDate, Double> yearOnYear(TreeMap<LocalDate, Double> index) {
+    /**
+     * A monthly index as its change on the same month a year earlier, in %, for the months that have one; a change
+     * outside its figure's bounds (an index that jumped a hundredfold) is refused, naming the month.
+     */
+    static TreeMap<LocalDate, Double> yearOnYear(FredSeries series, TreeMap<LocalDate, Double> index) {
         TreeMap<LocalDate, Double> changes = new TreeMap<>();
+        List<FieldError> errors = new ArrayList<>();
         index.forEach((month, value) -> {
             Double yearEarlier = index.get(month.minusYears(1));
             if (yearEarlier != null && yearEarlier > 0) {
-                changes.put(month, UnitFormat.round2(100 * (value / yearEarlier - 1)));
+                double change = UnitFormat.round2(100 * (value / yearEarlier - 1));
+                if (series.input().bounds().contains(change)) {
+                    changes.put(month, change);
+                } else if (errors.size() < 50) {
+                    errors.add(new FieldError(series + " " + month, "its change on " + month.minusYears(1) + " is "
+                            + UnitFormat.plain(change) + "%, and " + series.input().field() + " must be "
+                            + series.input().bounds().describe()));
+                }
             }
         });
+        if (!errors.isEmpty()) {
+            throw new BadInputException("The " + series + " file has " + errors.size() + " implausible change(s) on a"
+                    + " year earlier, first: " + errors.get(0).field() + " " + errors.get(0).message(), errors);
+        }
         return changes;
     }
 

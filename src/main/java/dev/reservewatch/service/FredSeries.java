@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import dev.reservewatch.model.Bounds;
 import dev.reservewatch.model.Input;
+import dev.reservewatch.model.Unit;
 
 /**
  * The FRED series the import understands: the snapshot field each feeds, how its unit converts, how a weekly
@@ -53,6 +55,8 @@ public enum FredSeries {
     TGCRRATE(Input.TGCR_PCT, 1, Reading.ORDINARY_DAYS_MEDIAN, Schedule.DAILY, 1),
     BGCRRATE(Input.TGCR_PCT, 1, Reading.ORDINARY_DAYS_MEDIAN, Schedule.DAILY, 1),
     WDTGAL(Input.TREASURY_GENERAL_ACCOUNT_BN, 0.001, Reading.LATEST, Schedule.WEEKLY, 1);
+
+    private static final Bounds INDEX_LEVELS = Bounds.between(1, 100_000);
 
     /** The day the standing repo facility began: RPONTTLD counts as its take-up from then. */
     public static final LocalDate STANDING_REPO_FROM = LocalDate.of(2021, 7, 28);
@@ -135,6 +139,23 @@ public enum FredSeries {
     /** Days from the date an observation describes (a monthly one: the month's last day) to its publication. */
     public int lagDays() {
         return lagDays;
+    }
+
+    /**
+     * The values a row may hold, in the field's unit (after {@link #scale()}): the field's bounds, or for a monthly
+     * price index (read as its change on a year), index levels from 1 to 100,000 (CPI: 182 in 2003, 333 in 2026).
+     */
+    public Bounds bounds() {
+        return reading == Reading.YEAR_ON_YEAR ? INDEX_LEVELS : input.bounds();
+    }
+
+    /** How FRED gives the series' values: {@code "in millions of dollars, read as $bn"}, {@code "(index level)"}. */
+    String unitName() {
+        if (reading == Reading.YEAR_ON_YEAR) {
+            return "(an index level)";
+        }
+        return input.unit() == Unit.BILLIONS ? (scale == 1 ? "($bn)" : "($bn, read from FRED's millions of dollars)")
+                : "(" + input.unit().symbol() + ")";
     }
 
     /** The day an observation of this date is published, and from which a point may see it. */

@@ -16,6 +16,7 @@ import dev.reservewatch.contract.PolicyEvent;
 import dev.reservewatch.contract.Runoff;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
+import dev.reservewatch.model.DateBounds;
 
 /**
  * The balance-sheet policy over time, which FRED does not carry: the dates on which the runoff started,
@@ -66,6 +67,9 @@ public final class RunoffCalendar {
             PolicyEvent event = document.events().get(i);
             if (event.date() == null) {
                 errors.add(new FieldError("policy.events[" + i + "].date", "is required"));
+            } else if (!DateBounds.ALL.contains(event.date())) {
+                errors.add(new FieldError("policy.events[" + i + "].date", "must be a date " + DateBounds.ALL.describe()
+                        + " (was " + event.date() + ")"));
             }
             checkCap(event.treasuryCapBn(), "policy.events[" + i + "].treasuryCapBn", errors);
             checkCap(event.mbsCapBn(), "policy.events[" + i + "].mbsCapBn", errors);
@@ -76,12 +80,12 @@ public final class RunoffCalendar {
         return new RunoffCalendar(document.events());
     }
 
-    /** A cap is read as a snapshot's runoff cap is: a finite number, zero or more. */
+    /** A cap is read as a snapshot's runoff cap is: a finite number within {@link Runoff#CAP_BOUNDS}. */
     private static void checkCap(Double cap, String field, List<FieldError> errors) {
         if (cap != null && !Double.isFinite(cap)) {
             errors.add(new FieldError(field, "must be a finite number"));
-        } else if (cap != null && cap < 0) {
-            errors.add(new FieldError(field, "must be greater than or equal to 0 (was " + cap + ")"));
+        } else if (cap != null && !Runoff.CAP_BOUNDS.contains(cap)) {
+            errors.add(new FieldError(field, "must be " + Runoff.CAP_BOUNDS.describe() + " (was " + cap + ")"));
         }
     }
 

@@ -36,6 +36,9 @@ public final class SeriesCsv {
     private static final List<String> RUNOFF_COLUMNS = SnapshotReader.RUNOFF_FIELDS.keySet().stream()
             .map(field -> "runoff" + Character.toUpperCase(field.charAt(0)) + field.substring(1)).toList();
     private static final int MAX_ERRORS = 100;
+    /** A number as JSON writes one (a leading '-', no '+', no hexadecimal, no type suffix), at most 40 characters. */
+    static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern
+            .compile("(?=.{1,40}$)-?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private SeriesCsv() {
     }
@@ -155,6 +158,9 @@ public final class SeriesCsv {
     }
 
     private static double number(String cell) {
+        if (!PLAIN_NUMBER.matcher(cell).matches()) {
+            throw new NumberFormatException(); // Java's own spellings too: 1d, 0x1p3, NaN
+        }
         double value = Double.parseDouble(cell);
         if (!Double.isFinite(value)) {
             throw new NumberFormatException("must be a finite number");

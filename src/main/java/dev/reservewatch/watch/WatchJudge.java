@@ -27,6 +27,7 @@ import dev.reservewatch.engine.lifecycle.ActiveRuleset;
 import dev.reservewatch.engine.ruleset.Ruleset;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.RefusedException;
+import dev.reservewatch.model.TrendWindows;
 import dev.reservewatch.service.FredImport;
 import dev.reservewatch.service.RunoffCalendar;
 import dev.reservewatch.service.SeriesService;
@@ -100,7 +101,7 @@ public class WatchJudge {
         Judged judged;
         try {
             judged = judge(kept, series.calendar(null), ruleset, judge, limits.seriesPoints(),
-                    trends.longDays() + trends.shortDays());
+                    new TrendWindows(trends.shortDays(), trends.longDays()).historyDays());
         } catch (BadInputException e) {
             LOG.warnf("The watch's data cannot be judged yet: %s", e.getMessage());
             return List.of();
@@ -144,7 +145,7 @@ public class WatchJudge {
                     List.of());
         }
         LocalDate reportFrom = from == null || from.isBefore(judged.reportFrom()) ? judged.reportFrom() : from;
-        LocalDate historyFrom = reportFrom.minusDays(trends.longDays() + trends.shortDays());
+        LocalDate historyFrom = reportFrom.minusDays(new TrendWindows(trends.shortDays(), trends.longDays()).historyDays());
         List<MarketSnapshot> points = judged.points().stream()
                 .filter(point -> !point.asOf().isBefore(historyFrom) && (to == null || !point.asOf().isAfter(to)))
                 .toList();

@@ -157,8 +157,9 @@ async function openWeek(i) {
   const point = shown.snapshots[i];
   status(statusRegion, `Judging the week of ${point.asOf}…`);
   let answer;
-  if (shown.source === 'shipped') {
-    answer = await api('GET', `/backtests/shipped?from=${point.asOf}&to=${point.asOf}&view=full`);
+  if (shown.source === 'shipped' || shown.source === 'watch') {
+    const path = shown.source === 'shipped' ? '/backtests/shipped' : '/watch/history';
+    answer = await api('GET', `${path}?from=${point.asOf}&to=${point.asOf}&view=full`);
     if (answer.status === 200) answer = { status: 200, body: answer.body.verdicts[0] };
   } else if (shown.source === 'fred') {
     answer = await api('POST', '/backtests/fred?snapshots=false', { body: fredForm(point.asOf, point.asOf, 'full') });
@@ -196,11 +197,11 @@ async function load(event) {
   const to = document.getElementById('to').value;
   status(statusRegion, 'Judging every week…');
   let answer;
-  if (source === 'shipped') {
+  if (source === 'shipped' || source === 'watch') {
     const query = new URLSearchParams({ view: 'compact', snapshots: 'true' });
     if (from) query.set('from', from);
     if (to) query.set('to', to);
-    answer = await api('GET', `/backtests/shipped?${query}`);
+    answer = await api('GET', `${source === 'shipped' ? '/backtests/shipped' : '/watch/history'}?${query}`);
   } else if (source === 'fred') {
     if (!document.getElementById('fred-files').files.length) {
       status(statusRegion, 'Choose the FRED CSV files first.', 'error');
@@ -235,10 +236,23 @@ async function load(event) {
     + `${answer.body.changes.length} change(s) of the recommended actions.`, 'ok');
 }
 
+/** The watch's weeks can be chosen once it has judged some: GET /watch says whether it is on and has. */
+async function watchSource() {
+  const choice = document.getElementById('src-watch');
+  const note = document.getElementById('watch-note');
+  const answer = await api('GET', '/watch');
+  const watch = answer.status === 200 ? answer.body : null;
+  const ready = Boolean(watch && watch.enabled && watch.latest);
+  choice.disabled = !ready;
+  note.textContent = !watch ? '(the watch cannot be read)' : !watch.enabled ? '(the watch is off: no FRED key)'
+    : !watch.latest ? '(nothing fetched and judged yet)' : `(to ${watch.latest.asOf}, ${watch.status})`;
+  if (ready && new URLSearchParams(location.search).get('source') === 'watch') choice.checked = true;
+}
+
 async function start() {
   markNavigation();
   legend();
-  const answer = await api('GET', '/backtests/policy-calendar');
+  const [answer] = await Promise.all([api('GET', '/backtests/policy-calendar'), watchSource()]);
   calendar = answer.status === 200 ? answer.body.events : [];
   sourceForm.addEventListener('submit', load);
   new ResizeObserver(() => {

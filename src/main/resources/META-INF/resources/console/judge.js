@@ -23,9 +23,32 @@ function field(name, unit, hint, control) {
     el('small', { id: `e-${name}`, class: 'error', role: 'alert' }));
 }
 
-function numberInput(name) {
+function numberInput(name, min, max) {
   return el('input', { id: `f-${name}`, name, type: 'text', inputmode: 'decimal', autocomplete: 'off',
-    'aria-describedby': `h-${name} e-${name}` });
+    min: String(min), max: String(max), 'aria-describedby': `h-${name} e-${name}` });
+}
+
+/** The bounds as the service words them: "from 0 to 20,000". */
+function describeBounds(input) {
+  const plain = (text) => Number(text).toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return `from ${plain(input.min)} to ${plain(input.max)}`;
+}
+
+/**
+ * The form's own check, before anything is sent: a number outside its field's bounds (fields.js, from the
+ * catalogue the service checks with) is a problem named next to its field, worded as the service's 400.
+ */
+function outOfBounds(snapshot) {
+  const errors = [];
+  for (const input of form.querySelectorAll('input[min][max]')) {
+    const runoff = RUNOFF.find(([name]) => name === input.name);
+    const sent = runoff ? (snapshot.runoff || {})[runoff[1]] : snapshot[input.name];
+    if (typeof sent === 'number' && (sent < Number(input.min) || sent > Number(input.max))) {
+      errors.push({ field: runoff ? `runoff.${runoff[1]}` : input.name,
+        message: `must be ${describeBounds(input)} (was ${input.value.trim()})` });
+    }
+  }
+  return errors;
 }
 
 function booleanSelect(name) {
@@ -37,11 +60,11 @@ function booleanSelect(name) {
 function buildForm() {
   for (const group of GROUPS) {
     groups.append(el('fieldset', { class: 'group' }, el('legend', { text: group.title }),
-      ...group.fields.map(([name, unit, hint]) => field(name, unit, hint, numberInput(name)))));
+      ...group.fields.map(([name, unit, hint, min, max]) => field(name, unit, hint, numberInput(name, min, max)))));
   }
   groups.append(el('fieldset', { class: 'group' }, el('legend', { text: 'Runoff in force' }),
-    ...RUNOFF.map(([name, , unit, hint]) => field(name, unit === 'boolean' ? 'yes / no' : unit, hint,
-      unit === 'boolean' ? booleanSelect(name) : numberInput(name)))));
+    ...RUNOFF.map(([name, , unit, hint, min, max]) => field(name, unit === 'boolean' ? 'yes / no' : unit, hint,
+      unit === 'boolean' ? booleanSelect(name) : numberInput(name, min, max)))));
 }
 
 /** A number when the text is one; otherwise the text itself, for the service to name as a problem. */
@@ -137,6 +160,12 @@ function showRequest(snapshot) {
 async function judge(event) {
   event.preventDefault();
   const snapshot = snapshotFromForm();
+  const refused = outOfBounds(snapshot);
+  if (refused.length) {
+    showErrors({ errors: refused });
+    status(statusRegion, `Not sent: ${refused.length} figure(s) outside their bounds.`, 'error');
+    return;
+  }
   status(statusRegion, 'Judging…');
   const answer = await api('POST', '/verdicts', { body: JSON.stringify(snapshot), type: 'application/json' });
   showRequest(snapshot);

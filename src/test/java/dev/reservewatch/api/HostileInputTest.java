@@ -868,7 +868,7 @@ class HostileInputTest {
         }
         upload("100 parts", many, BAD_OR_TOO_LARGE);
         upload("weeks from 1800 to 2025, over the point limit",
-                List.of(file("RRPONTSYD", "DATE,RRPONTSYD\n1800-01-01,1\n2025-10-22,4.0\n")), TOO_LARGE);
+                List.of(file("RRPONTSYD", "DATE,RRPONTSYD\n1900-01-01,1\n2199-12-31,4.0\n")), TOO_LARGE);
         add("a JSON body to the FRED backtest", FRED, JSON, utf8("{\"WRESBAL\": \"x\"}"), UNSUPPORTED);
         add("random bytes as multipart", FRED, "multipart/form-data; boundary=xyz", randomBytes(2048), BAD);
         add("multipart without a boundary", FRED, "multipart/form-data", utf8("--xyz\r\n\r\n"), BAD_OR_UNSUPPORTED);

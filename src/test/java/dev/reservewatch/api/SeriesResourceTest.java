@@ -155,12 +155,18 @@ class SeriesResourceTest {
     void boundsAFredBacktestsDateRangeBeforeBuildingAnyPoint() throws Exception {
         Path file = Files.createTempFile("wresbal", ".csv");
         Files.writeString(file, "observation_date,WRESBAL\n2025-10-15,3019000\n2025-10-22,2933037\n");
-        // a range of two billion years over two rows: refused from its bounds, not after a billion points
+        // the widest range there is over two rows: clamped to the data, not three centuries of points
         long started = System.nanoTime();
+        given().multiPart("WRESBAL", file.toFile())
+                .multiPart("from", "1900-01-01").multiPart("to", "2199-12-31")
+                .when().post("/backtests/fred")
+                .then().statusCode(200).body("points", is(2));
+        // a range of two billion years: refused, naming the dates that may be asked for
         given().multiPart("WRESBAL", file.toFile())
                 .multiPart("from", "-999999999-01-01").multiPart("to", "+999999999-12-31")
                 .when().post("/backtests/fred")
-                .then().statusCode(200).body("points", is(2));
+                .then().statusCode(400).body("errors[0].field", is("from"))
+                .body("errors[0].message", containsString("from 1900-01-01 to 2199-12-31"));
         given().multiPart("WRESBAL", file.toFile()).multiPart("from", "2025-10-16").multiPart("to", "2025-10-21")
                 .when().post("/backtests/fred")
                 .then().statusCode(400).body("errors[0].field", is("from"));
@@ -172,7 +178,7 @@ class SeriesResourceTest {
     @Test
     void refusesAFredRangeWithMorePointsThanTheLimit() throws Exception {
         Path file = Files.createTempFile("rrp", ".csv");
-        Files.writeString(file, "DATE,RRPONTSYD\n1800-01-01,1\n2025-10-22,4.0\n");
+        Files.writeString(file, "DATE,RRPONTSYD\n1900-01-01,1\n2199-12-31,4.0\n");
         given().multiPart("RRPONTSYD", file.toFile())
                 .when().post("/backtests/fred")
                 .then().statusCode(413).contentType("application/problem+json")
@@ -273,6 +279,20 @@ class SeriesResourceTest {
                 .body("verdicts.find { it.asOf == '2025-12-03' }.actions.code", hasItem("RESERVE_MANAGEMENT_PURCHASES"))
                 // the weeks before from are its history: the trend figures of its first week are known
                 .body("verdicts[0].missingInputs", not(hasItem("history")));
+    }
+
+    @Test
+    void aWeekJudgedAloneGetsTheVerdictItGetsInTheWholeSpan() {
+        io.restassured.path.json.JsonPath whole = given().when().get("/backtests/shipped").then().statusCode(200)
+                .extract().jsonPath();
+        // weeks whose figures reach furthest back: the demand slope's half year, held over three weeks
+        for (String week : java.util.List.of("2018-07-25", "2019-06-26", "2025-10-29", "2026-01-28", "2026-02-04")) {
+            io.restassured.path.json.JsonPath alone = given().queryParam("from", week).queryParam("to", week)
+                    .when().get("/backtests/shipped").then().statusCode(200).body("points", is(1)).extract().jsonPath();
+            String inWhole = "verdicts.find { it.asOf == '" + week + "' }";
+            assertThat(alone.getMap("verdicts[0]")).as("the week of " + week + " alone")
+                    .isEqualTo(whole.getMap(inWhole));
+        }
     }
 
     @Test

@@ -41,10 +41,10 @@ import dev.reservewatch.watch.WebhookReceiver;
  */
 @QuarkusTest
 @TestProfile(WatchResourceTest.WatchOn.class)
-class WatchResourceTest {
+public class WatchResourceTest {
 
     static final String KEY = "abcdefabcdef0123456789abcdef0123";
-    static final Path FRED = Path.of("../shared/data/fred");
+    public static final Path FRED = Path.of("../shared/data/fred");
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static class WatchOn implements QuarkusTestProfile {

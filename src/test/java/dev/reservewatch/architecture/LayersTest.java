@@ -52,8 +52,8 @@ class LayersTest {
             .layer("Ruleset").definedBy("dev.reservewatch.engine.ruleset..")
             .whereLayer("Lifecycle").mayNotBeAccessedByAnyLayer()
             .whereLayer("Drafts").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Scenarios").mayOnlyBeAccessedByLayers("Lifecycle")
-            .whereLayer("Evaluation").mayOnlyBeAccessedByLayers("Lifecycle", "Scenarios")
+            .whereLayer("Scenarios").mayOnlyBeAccessedByLayers("Lifecycle", "Drafts")
+            .whereLayer("Evaluation").mayOnlyBeAccessedByLayers("Lifecycle", "Drafts", "Scenarios")
             .whereLayer("Verdict assembly").mayOnlyBeAccessedByLayers("Evaluation")
             .whereLayer("Compilation").mayOnlyBeAccessedByLayers("Lifecycle", "Drafts")
             .whereLayer("Ruleset").mayOnlyBeAccessedByLayers("Lifecycle", "Drafts", "Scenarios", "Evaluation",

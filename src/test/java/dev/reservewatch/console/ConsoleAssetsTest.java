@@ -25,7 +25,7 @@ import dev.reservewatch.service.SeriesCsv;
 /**
  * What the console stands on, without a browser: its pages and assets come from the service itself under a
  * Content-Security-Policy of its own origin, and the endpoints it added answer as the API documents them
- * (examples, rule files, the policy calendar, snapshots in a series' answer).
+ * (examples, rule files, the policy calendar, snapshots in a series' answer, the watch).
  */
 @QuarkusTest
 class ConsoleAssetsTest {
@@ -34,7 +34,7 @@ class ConsoleAssetsTest {
 
     @Test
     void servesThePagesAndTheirAssetsFromTheServiceUnderItsOwnOrigin() {
-        for (String page : List.of("/", "/history.html", "/rules.html")) {
+        for (String page : List.of("/", "/history.html", "/rules.html", "/watch.html")) {
             String html = given().when().get(page)
                     .then().statusCode(200).contentType(containsString("text/html"))
                     .header("Content-Security-Policy", startsWith(CSP))
@@ -45,14 +45,14 @@ class ConsoleAssetsTest {
             // no inline script or style, and nothing from another host
             assertThat(html).doesNotContain("<script>").doesNotContain("style=").doesNotContain("http://")
                     .doesNotContain("https://");
-            for (String link : List.of(">Judge<", ">History<", ">Rules<")) {
+            for (String link : List.of(">Judge<", ">History<", ">Rules<", ">Watch<")) {
                 assertThat(html).as(page + " links " + link).contains(link);
             }
         }
         for (String asset : List.of("/webjars/uplot/dist/uPlot.iife.min.js", "/webjars/uplot/dist/uPlot.min.css",
                 "/webjars/codemirror/lib/codemirror.js", "/webjars/codemirror/lib/codemirror.css",
                 "/webjars/codemirror/mode/clike/clike.js", "/console/judge.js", "/console/history.js",
-                "/console/rules.js", "/console/common.js", "/console/fields.js", "/console/console.css",
+                "/console/rules.js", "/console/watch.js", "/console/common.js", "/console/fields.js", "/console/console.css",
                 "/console/icon.svg")) {
             given().when().get(asset).then().statusCode(200);
         }
@@ -79,7 +79,7 @@ class ConsoleAssetsTest {
                 .body("id", hasItem("scenario:2025-10-article-alarm.json"))
                 .extract().jsonPath();
         assertThat(examples.getString("find { it.id == 'latest-week' }.snapshot.asOf")).isEqualTo("2026-06-03");
-        assertThat(examples.getList("find { it.id == 'latest-week' }.snapshot.history")).hasSize(17);
+        assertThat(examples.getList("find { it.id == 'latest-week' }.snapshot.history")).hasSize(28);
         // each example is a snapshot the service judges as it stands
         for (int i = 0; i < examples.getList("$").size(); i++) {
             given().contentType(ContentType.JSON).body(examples.getMap("[" + i + "].snapshot"))
@@ -132,5 +132,19 @@ class ConsoleAssetsTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(shipped.getList("snapshots.asOf")).isEqualTo(shipped.getList("verdicts.asOf"))
                 .hasSize(shipped.getInt("points"));
+    }
+
+    @Test
+    void servesTheWatchPageWithItsTokenKeptOutOfUrlsAndStorage() {
+        // the answer the page reads, off in the default profile, under the same policy
+        given().when().get("/watch").then().statusCode(200).header("Content-Security-Policy", startsWith(CSP))
+                .body("enabled", is(false)).body("status", is("OFF"));
+        given().when().get("/console/watch.js").then().statusCode(200)
+                .contentType(containsString("javascript"))
+                .body(containsString("'/watch/refresh'")).body(not(containsString("localStorage")))
+                .body(not(containsString("sessionStorage")));
+        String page = given().when().get("/watch.html").then().statusCode(200).extract().asString();
+        // the token's input has no name: a form submitted without the script never puts it in a URL
+        assertThat(page).containsPattern("<input type=\"password\" id=\"token\"(?![^>]*name=)[^>]*>");
     }
 }

@@ -3,123 +3,26 @@ package dev.reservewatch.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The console in a real browser: Debian's Chromium, driven through its own chromedriver (nothing is downloaded).
- * Judges the article's example, shows a bad field's problem next to it, draws the history and opens a week's
- * verdict, shows a broken rule edit's error at its line, and leaves no error in the browser's console on any page.
- * Each page is saved as a screenshot under {@code target/console-screenshots/}.
- * <p>
- * Without Chromium the tests skip, saying how to install it; with {@code CONSOLE_BROWSER_REQUIRED=true} (as
- * {@code .ci/run} sets it) a missing browser fails the run instead.
+ * The console in a real browser ({@link ConsoleBrowser}). Judges the article's example, shows a bad field's problem
+ * next to it, draws the history and opens a week's verdict, shows a broken rule edit's error at its line, says the
+ * watch is off and how to turn it on, and leaves no error in the browser's console on any page. Each page is saved as
+ * a screenshot under {@code target/console-screenshots/}; {@link ConsoleWatchBrowserTest} shows the watch on.
  */
 @QuarkusTest
-class ConsoleBrowserTest {
-
-    static final Path CHROMIUM = Path.of(System.getProperty("console.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("console.chromedriver", "/usr/bin/chromedriver"));
-    static final Path SCREENSHOTS = Path.of("target/console-screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
-    private static ChromeDriver browser;
-    /** Console lines a test provokes on purpose (the network error of a 400 it asked for). */
-    private final List<String> expectedInConsole = new ArrayList<>();
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            String how = "The console's browser tests need Chromium and its driver at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + ": sudo apt-get install chromium chromium-driver";
-            if (Boolean.parseBoolean(System.getenv("CONSOLE_BROWSER_REQUIRED"))) {
-                throw new IllegalStateException(how + " (CONSOLE_BROWSER_REQUIRED=true)");
-            }
-            Assumptions.abort(how);
-        }
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900", "--lang=en-US", "--no-first-run", "--disable-extensions");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        if (browser == null) {
-            return;
-        }
-        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(LogEntry::getMessage)
-                .filter(message -> expectedInConsole.stream().noneMatch(message::contains)).toList();
-        assertThat(errors).as("the browser's console (errors and warnings, CSP violations among them)").isEmpty();
-    }
-
-    private WebDriverWait waiting() {
-        return new WebDriverWait(browser, WAIT);
-    }
-
-    private void open(String path) {
-        browser.manage().window().setSize(new Dimension(1280, 900));
-        browser.get(root.resolve(path).toString());
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.move(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private Object script(String script, Object... arguments) {
-        return ((JavascriptExecutor) browser).executeScript(script, arguments);
-    }
+class ConsoleBrowserTest extends ConsoleBrowser {
 
     @Test
     void judgesTheArticlesExampleAndShowsTheVerdict() throws IOException {
@@ -163,7 +66,7 @@ class ConsoleBrowserTest {
         new Select(browser.findElement(By.id("example"))).selectByValue("article");
         WebElement reserves = browser.findElement(By.name("reserveBalancesBn"));
         reserves.clear();
-        reserves.sendKeys("-5");
+        reserves.sendKeys("2,930");
         WebElement iorb = browser.findElement(By.name("iorbPct"));
         iorb.clear();
         iorb.sendKeys("five");
@@ -176,6 +79,29 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("e-iorbPct")).getText()).isNotBlank();
         assertThat(browser.findElement(By.name("effrPct")).getAttribute("aria-invalid")).isNull();
         assertThat(browser.switchTo().activeElement().getAttribute("name")).isEqualTo("reserveBalancesBn");
+    }
+
+    @Test
+    void refusesAFigureOutsideItsBoundsBeforeSendingIt() {
+        open("/");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#example option[value='article']")));
+        new Select(browser.findElement(By.id("example"))).selectByValue("article");
+        WebElement assets = browser.findElement(By.name("fedTotalAssetsBn"));
+        assets.clear();
+        assets.sendKeys("6540000"); // FRED's millions in a field of billions
+        WebElement cap = browser.findElement(By.name("runoffTreasuryCapBn"));
+        cap.clear();
+        cap.sendKeys("-1");
+        browser.findElement(By.id("judge")).click();
+
+        waiting().until(ExpectedConditions.attributeToBe(assets, "aria-invalid", "true"));
+        assertThat(browser.findElement(By.id("e-fedTotalAssetsBn")).getText())
+                .isEqualTo("must be from 1 to 50,000 (was 6540000)");
+        assertThat(browser.findElement(By.id("e-runoffTreasuryCapBn")).getText())
+                .isEqualTo("must be from 0 to 1,000 (was -1)");
+        assertThat(browser.findElement(By.name("reserveBalancesBn")).getAttribute("aria-invalid")).isNull();
+        assertThat(browser.findElement(By.id("status")).getText()).startsWith("Not sent");
+        assertThat(browser.findElements(By.cssSelector(".regime"))).as("no verdict: nothing was sent").isEmpty();
     }
 
     @Test
@@ -250,5 +176,24 @@ class ConsoleBrowserTest {
                 .anyMatch(text -> text.contains("article"));
         assertThat(browser.findElement(By.id("impact-result")).getText()).contains("would refuse this edit");
         screenshot("rules-impact");
+    }
+
+    @Test
+    void saysTheWatchIsOffAndHowToTurnItOn() throws IOException {
+        open("/watch.html");
+        WebElement off = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("off")));
+        assertThat(off.getText()).contains("The watch is off").contains("WATCH_FRED_API_KEY");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("off");
+        for (String hidden : List.of("state", "latest", "recent", "alerts", "freshness")) {
+            assertThat(browser.findElement(By.id(hidden)).isDisplayed()).as(hidden).isFalse();
+        }
+        assertThat(browser.findElement(By.cssSelector("nav.console a[aria-current='page']")).getText()).isEqualTo("Watch");
+        screenshot("watch-off");
+
+        // the History page offers the watch's weeks only once there are some
+        open("/history.html");
+        waiting().until(driver -> browser.findElement(By.id("watch-note")).getText().contains("off"));
+        assertThat(browser.findElement(By.id("src-watch")).isEnabled()).isFalse();
+        waiting().until(driver -> browser.findElement(By.id("status")).getText().contains("weeks judged"));
     }
 }

@@ -170,4 +170,47 @@ class SnapshotReaderTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("2 problems").hasMessageContaining("effrPct").hasMessageContaining("sofrPct");
     }
+
+    @Test
+    void refusesFiguresBeyondTheirPlausibleBoundsNamingTheRange() {
+        List<FieldError> errors = errorsOf("""
+                {"asOf": "2025-10-24", "fedTotalAssetsBn": 6540000, "bankTotalAssetsBn": 1e-320, "onRrpPeakBn": 1e308,
+                 "srfTakeupBn": 5000.5, "runoff": {"active": true, "treasuryCapBn": 1e308, "mbsCapBn": 1000.01}}
+                """);
+        assertThat(fields(errors)).containsExactlyInAnyOrder("fedTotalAssetsBn", "bankTotalAssetsBn", "onRrpPeakBn",
+                "srfTakeupBn", "runoff.treasuryCapBn", "runoff.mbsCapBn");
+        assertThat(message(errors, "fedTotalAssetsBn")).isEqualTo("must be from 1 to 50,000 (was 6540000); the field is "
+                + "in $bn: is it in millions? divide by 1,000");
+        assertThat(message(errors, "bankTotalAssetsBn")).startsWith("must be from 1 to 200,000 (was ");
+        assertThat(message(errors, "onRrpPeakBn")).startsWith("must be from 0 to 20,000 (was ").doesNotContain("millions");
+        assertThat(message(errors, "runoff.mbsCapBn")).isEqualTo("must be from 0 to 1,000 (was 1000.01)");
+    }
+
+    @Test
+    void takesEachBoundItself() {
+        StringBuilder json = new StringBuilder("{\"asOf\": \"1900-01-01\", \"runoff\": {\"active\": true, "
+                + "\"treasuryCapBn\": 1000, \"mbsCapBn\": 0}, \"history\": [{\"asOf\": \"1900-01-01\"}]");
+        for (Input input : Input.values()) {
+            json.append(", \"").append(input.field()).append("\": ")
+                    .append(input.field().equals("targetRangeLowPct") ? input.bounds().min() : input.bounds().max());
+        }
+        MarketSnapshot snapshot = reader.read(json.append('}').toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(snapshot.value(Input.NOMINAL_GDP_BN)).isEqualTo(200_000.0);
+        assertThat(reader.read("{\"asOf\": \"2199-12-31\", \"fedTotalAssetsBn\": 1}".getBytes(StandardCharsets.UTF_8))
+                .value(Input.FED_TOTAL_ASSETS_BN)).isEqualTo(1.0);
+    }
+
+    @Test
+    void refusesDatesOutsideTheCenturiesAnyDataCouldHave() {
+        List<FieldError> errors = errorsOf("""
+                {"asOf": "+999999999-12-31", "history": [{"asOf": "-999999999-01-01"}, {"asOf": "1899-12-31"}]}
+                """);
+        assertThat(fields(errors)).containsExactlyInAnyOrder("asOf", "history[0].asOf", "history[1].asOf");
+        assertThat(message(errors, "asOf")).isEqualTo("must be a date from 1900-01-01 to 2199-12-31 (was +999999999-12-31)");
+        assertThat(fields(errorsOf("{\"asOf\": \"2200-01-01\"}"))).containsExactly("asOf");
+    }
+
+    private static String message(List<FieldError> errors, String field) {
+        return errors.stream().filter(error -> error.field().equals(field)).findFirst().orElseThrow().message();
+    }
 }

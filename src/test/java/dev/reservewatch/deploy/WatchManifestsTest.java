@@ -1,6 +1,7 @@
 package dev.reservewatch.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -100,6 +101,22 @@ class WatchManifestsTest {
         return deployment.at("/spec/template/spec/containers/0");
     }
 
+    /** The JVM's options without its heap share. */
+    static String jvmOptionsBesidesHeap(JsonNode deployment) {
+        return env(container(deployment), "JAVA_TOOL_OPTIONS").path("value").asText()
+                .replaceAll("-XX:MaxRAMPercentage=\\S+ ?", "");
+    }
+
+    /** The largest heap the JVM takes: its share of the container's memory limit, in MiB. */
+    static double heapMib(JsonNode deployment) {
+        Matcher share = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)")
+                .matcher(env(container(deployment), "JAVA_TOOL_OPTIONS").path("value").asText());
+        assertThat(share.find()).as("a heap share").isTrue();
+        String limit = container(deployment).at("/resources/limits/memory").asText();
+        assertThat(limit).as("a memory limit in Mi").endsWith("Mi");
+        return Double.parseDouble(share.group(1)) / 100 * Double.parseDouble(limit.replace("Mi", ""));
+    }
+
     static JsonNode env(JsonNode container, String name) {
         for (JsonNode variable : container.path("env")) {
             if (variable.path("name").asText().equals(name)) {
@@ -180,7 +197,10 @@ class WatchManifestsTest {
             }
             assertThat(api.toString()).as("%s: the API pods have the watch off", layout).doesNotContain("WATCH_FRED_API_KEY");
             assertThat(volume(watcher, "rules")).as(layout).isEqualTo(volume(api, "rules"));
-            assertThat(env(container(watcher), "JAVA_TOOL_OPTIONS")).as(layout).isEqualTo(env(container(api), "JAVA_TOOL_OPTIONS"));
+            // The API pods' limit also holds a draft's judge beside the service; the watcher judges no drafts. Both
+            // JVMs get the same heap and the same other options.
+            assertThat(jvmOptionsBesidesHeap(watcher)).as(layout).isEqualTo(jvmOptionsBesidesHeap(api));
+            assertThat(heapMib(watcher)).as(layout).isCloseTo(heapMib(api), within(8.0));
             assertThat(env(container(watcher), "RULES_DIR")).as(layout).isEqualTo(env(container(api), "RULES_DIR"));
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
                 assertThat(container(watcher).path(probe)).as("%s: %s", layout, probe).isEqualTo(container(api).path(probe));

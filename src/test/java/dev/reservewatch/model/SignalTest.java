@@ -35,4 +35,13 @@ class SignalTest {
         assertThatThrownBy(() -> new Signal("X", Severity.INFO, null, null, null, null, ""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("message");
     }
+
+    @Test
+    void aFigureThatIsNotFiniteIsReportedUnknownNotInfinity() {
+        Signal signal = new Signal("X", Severity.WARN, "m", Double.POSITIVE_INFINITY, Double.NaN, "$bn",
+                "at {observed} against {threshold}");
+        assertThat(signal.getObserved()).isNull();
+        assertThat(signal.getThreshold()).isNull();
+        assertThat(signal.getMessage()).isEqualTo("at unknown against unknown");
+    }
 }

@@ -35,4 +35,16 @@ class UnitFormatTest {
         assertThat(UnitFormat.round2((5.24 - 5.15) * 100)).isEqualTo(9.0);
         assertThat(UnitFormat.round2(100 * 2930.0 / 6540.0)).isEqualTo(44.8);
     }
+
+    @Test
+    void aFigureThatIsNotANumberIsUnknownNeverAnException() {
+        for (double value : new double[] { Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN }) {
+            assertThat(Double.compare(UnitFormat.round2(value), value)).as("%s comes back as it is", value).isZero();
+            assertThat(UnitFormat.format(value, "%")).isEqualTo("unknown");
+            assertThat(UnitFormat.format(value, "$bn")).isEqualTo("unknown");
+            assertThat(UnitFormat.plain(value)).isEqualTo("unknown");
+            assertThat(Measures.known(value)).isNull();
+        }
+        assertThat(UnitFormat.format(Double.MAX_VALUE, "bp")).endsWith("bp").doesNotContain("E");
+    }
 }

@@ -23,6 +23,7 @@ import dev.reservewatch.engine.ShippedRules;
 import dev.reservewatch.engine.evaluation.DecisionEngine;
 import dev.reservewatch.engine.evaluation.SeriesJudge;
 import dev.reservewatch.model.ReserveRegime;
+import dev.reservewatch.model.TrendWindows;
 
 /**
  * The shipped rules over real weekly FRED data, 2018-2026, against what the FOMC actually did. Runs when
@@ -45,7 +46,7 @@ class FredBacktestTest {
             files.add(FredImport.parse(series.name(), Files.readString(FRED.resolve(series.name() + ".csv"))));
         }
         calendar = RunoffCalendar.shipped(JsonMapper.builder().findAndAddModules().build());
-        FredImport.Weekly points = FredImport.weekly(files, calendar, LocalDate.of(2018, 1, 1), null, 10_000, 119);
+        FredImport.Weekly points = FredImport.weekly(files, calendar, LocalDate.of(2018, 1, 1), null, 10_000, TrendWindows.DEFAULT.historyDays());
         SeriesJudge.Result result = new SeriesJudge(new DecisionEngine()).judge(ShippedRules.ruleset(),
                 points.points(), points.reportFrom());
         weekly = new TreeMap<>();

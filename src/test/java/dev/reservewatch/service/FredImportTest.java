@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.error.BadInputException;
+import dev.reservewatch.error.FieldError;
 import dev.reservewatch.model.Input;
 
 class FredImportTest {
@@ -176,5 +177,33 @@ class FredImportTest {
         assertThat(CALENDAR.on(LocalDate.of(2020, 4, 1)).purchasesActive()).isTrue();
         assertThat(CALENDAR.on(LocalDate.of(2021, 12, 29)).purchasesActive()).as("tapering, still buying").isTrue();
         assertThat(CALENDAR.on(LocalDate.of(2022, 3, 16)).purchasesActive()).isFalse();
+    }
+
+    @Test
+    void refusesValuesBeyondTheFieldsBoundsAfterTheUnitIsConvertedAndDatesBeyondTheCenturies() {
+        assertThat(FredImport.parse("WALCL", "DATE,WALCL\n2025-10-22,6590000\n").values()).containsValue(6590.0);
+        assertThatThrownBy(() -> FredImport.parse("WALCL", "DATE,WALCL\n2025-10-22,6590000000\n2025-10-29,1e-320\n"))
+                .isInstanceOfSatisfying(BadInputException.class, e -> {
+                    assertThat(e.errors()).extracting(FieldError::field)
+                            .containsExactly("WALCL line 2 column 2", "WALCL line 3 column 2");
+                    assertThat(e.errors().get(0).message()).startsWith("must be from 1 to 50,000 ($bn, read from FRED's "
+                            + "millions of dollars) (was 6590000000)").contains("divide by 1,000");
+                });
+        assertThatThrownBy(() -> FredImport.parse("EFFR", "DATE,EFFR\n+999999999-12-31,4.1\n2025-10-01,0x1p3\n"))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.errors()).extracting(FieldError::message)
+                        .containsExactly("must be a date from 1900-01-01 to 2199-12-31 (was +999999999-12-31)",
+                                "not a number: '0x1p3'"));
+    }
+
+    @Test
+    void refusesAPriceIndexWhoseChangeOnAYearIsBeyondItsFiguresBounds() {
+        FredImport.Observations index = FredImport.parse("CPIAUCSL",
+                "DATE,CPIAUCSL\n2023-01-01,1\n2024-01-01,100000\n");
+        assertThatThrownBy(() -> FredImport.weekly(List.of(index), CALENDAR, null, null, 10_000, 0))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> {
+                            assertThat(error.field()).isEqualTo("CPIAUCSL 2024-01-01");
+                            assertThat(error.message()).contains("9,999,900%", "from -50 to 100");
+                        }));
     }
 }

@@ -80,4 +80,15 @@ class SeriesCsvTest {
         assertThatThrownBy(() -> SeriesCsv.read(csv.toString().getBytes(StandardCharsets.UTF_8), ShippedRules.READER, 5))
                 .isInstanceOf(PayloadTooLargeException.class).hasMessageContaining("6 or more points; the limit is 5");
     }
+
+    @Test
+    void readsNumbersAsJsonWritesThemNotJavasOtherSpellings() {
+        for (String cell : List.of("0x1p1023", "1d", "6540f", "+5", "1e", "NaN", "Infinity", "1_000")) {
+            List<FieldError> errors = errorsOf("asOf,reserveBalancesBn\n2025-10-24," + cell + "\n");
+            assertThat(errors).as(cell).singleElement().satisfies(error -> assertThat(error.message())
+                    .as(cell).containsAnyOf("not a number", "must be a finite number"));
+        }
+        assertThat(read("asOf,reserveBalancesBn,iorbPct\n2025-10-24,2.93e3,-.5\n").get(0)
+                .value(dev.reservewatch.model.Input.RESERVE_BALANCES_BN)).isEqualTo(2930.0);
+    }
 }

@@ -23,6 +23,7 @@ import dev.reservewatch.engine.ShippedRules;
 import dev.reservewatch.engine.evaluation.DecisionEngine;
 import dev.reservewatch.engine.evaluation.SeriesJudge;
 import dev.reservewatch.model.ReserveRegime;
+import dev.reservewatch.model.TrendWindows;
 import dev.reservewatch.service.RunoffCalendar;
 import dev.reservewatch.watch.WatchFixtures.MutableClock;
 import dev.reservewatch.watch.alert.AlertEvent;
@@ -75,7 +76,7 @@ class WatchReplayTest {
     /** What the service does after a fetch: the kept data as weekly points, judged, handed to the watch. */
     private List<AlertEvent> judgeKept(Watcher watcher) {
         WatchJudge.Judged judged = WatchJudge.judge(watcher.observations(), calendar, ShippedRules.ruleset(), judge,
-                10_000, 119);
+                10_000, TrendWindows.DEFAULT.historyDays());
         return watcher.judged(judged.verdicts());
     }
 

@@ -87,6 +87,16 @@ public final class RulesetCompiler {
      * evaluate; {@code bounds} limits a draft's rules and imports (null for the rules folder).
      */
     public Compilation compile(List<RuleFile> files, DrlGuard.Bounds bounds) {
+        try {
+            return compileGuarded(files, bounds);
+        } catch (StackOverflowError e) {
+            // the parser and the compiler recurse on nesting: text nested thousands deep is no rule to build
+            return new Compilation(null, List.of(new CompileProblem("", 0, 0, "the rules could not be compiled: an "
+                    + "expression is nested too deeply")), List.of());
+        }
+    }
+
+    private Compilation compileGuarded(List<RuleFile> files, DrlGuard.Bounds bounds) {
         List<CompileProblem> errors = new ArrayList<>();
         List<CompileProblem> warnings = new ArrayList<>();
         if (files.isEmpty()) {
@@ -166,7 +176,7 @@ public final class RulesetCompiler {
         rules.values().forEach(rule -> figuresRead.addAll(rule.figuresRead()));
         Ruleset ruleset = new Ruleset(versionOf(files), clock.instant(), List.copyOf(files), kieBase,
                 new Sessions(kieBase, Runtime.getRuntime().availableProcessors()),
-                Collections.unmodifiableMap(rules), Collections.unmodifiableSet(figuresRead),
+                Collections.unmodifiableMap(rules), figuresRead.stream().map(Figures::named).toList(),
                 Collections.unmodifiableMap(globals), Trigger.of(files, rules.values(), globals));
         return new Compilation(ruleset, List.of(), List.copyOf(new LinkedHashSet<>(warnings)));
     }

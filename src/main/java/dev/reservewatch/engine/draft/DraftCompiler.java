@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.reservewatch.contract.ValidationReport;
 import dev.reservewatch.engine.compile.Compilation;
@@ -75,6 +76,19 @@ public final class DraftCompiler {
         checkSize(edited);
         return turns.take(() -> work.apply(compiler.compile(all, new DrlGuard.Bounds(edited.keySet(),
                 limits.maxRules(), limits.maxImports()))));
+    }
+
+    /**
+     * Runs {@code work} for a draft in the draft's turn, once its size is checked: what runs the draft's rules in
+     * its judge ({@link DraftJudge}) is timed and paced as a compile is.
+     */
+    public <T> T inTurn(Map<String, String> edited, Supplier<T> work) {
+        checkSize(edited);
+        return turns.take(work);
+    }
+
+    public Limits limits() {
+        return limits;
     }
 
     private void checkSize(Map<String, String> edited) {

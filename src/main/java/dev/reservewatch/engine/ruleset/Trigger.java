@@ -21,7 +21,7 @@ import dev.reservewatch.model.Severity;
  * {@code -thresholds.someLine}) is watched on {@code someFigure} against {@code someLine}.
  */
 public record Trigger(String signal, String metric, String field, Side fires, boolean inclusive, String unit, String rule,
-        Double threshold) {
+        Double threshold, Figures.Figure figure) {
 
     /** Which side of the line fires. */
     public enum Side {
@@ -56,7 +56,7 @@ public record Trigger(String signal, String metric, String field, Side fires, bo
                         boolean negated = !comparison.group(3).isEmpty();
                         Trigger trigger = new Trigger(signal.group(1), metric, field,
                                 op.startsWith("<") ? Side.BELOW : Side.ABOVE, op.endsWith("="), signal.group(7),
-                                rule.name(), line(globals.get(global), field, negated));
+                                rule.name(), line(globals.get(global), field, negated), Figures.named(metric));
                         triggers.putIfAbsent(trigger.signal() + " " + metric + " " + field, trigger);
                     }
                 }

@@ -20,26 +20,26 @@ final class MissingInputs {
     }
 
     static List<String> of(Ruleset ruleset, MarketSnapshot snapshot, History history, Market market) {
-        TreeSet<String> missing = new TreeSet<>();
-        for (String name : ruleset.figuresRead()) {
-            Figures.Figure figure = Figures.named(name);
-            if (figure.of(market) == null) {
-                for (String input : figure.inputs()) {
-                    if (isAbsent(input, snapshot, history)) {
-                        missing.add(input);
-                    }
+        TreeSet<String> missing = null;
+        for (Figures.Figure figure : ruleset.figuresRead()) {
+            if (figure.of(market) != null) {
+                continue;
+            }
+            if (missing == null) {
+                missing = new TreeSet<>();
+            }
+            for (Input input : figure.snapshotInputs()) {
+                if (snapshot.value(input) == null) {
+                    missing.add(input.field());
                 }
             }
+            if (figure.needsHistory() && history.isEmpty()) {
+                missing.add("history");
+            }
+            if (figure.needsRunoff() && snapshot.runoff() == null) {
+                missing.add("runoff");
+            }
         }
-        return List.copyOf(missing);
-    }
-
-    private static boolean isAbsent(String input, MarketSnapshot snapshot, History history) {
-        return switch (input) {
-            case "history" -> history.isEmpty();
-            case "runoff" -> snapshot.runoff() == null;
-            case "asOf" -> false;
-            default -> snapshot.value(Input.byField(input).orElseThrow()) == null;
-        };
+        return missing == null ? List.of() : List.copyOf(missing);
     }
 }

@@ -12,6 +12,7 @@ import dev.reservewatch.engine.ruleset.Ruleset;
 import dev.reservewatch.engine.ruleset.Trigger;
 import dev.reservewatch.model.Figures;
 import dev.reservewatch.model.Market;
+import dev.reservewatch.model.Measures;
 import dev.reservewatch.model.UnitFormat;
 
 /**
@@ -24,6 +25,9 @@ import dev.reservewatch.model.UnitFormat;
  * but held back by their rule's other conditions.
  */
 final class Watchlist {
+
+    /** The smallest line, in absolute value, that a distance is given as a share of. */
+    static final double MIN_LINE = 1e-6;
 
     /** Beyond this many weeks a projection says more about noise than about the trend. */
     static final double MAX_WEEKS_TO_PROJECT = 104;
@@ -50,21 +54,25 @@ final class Watchlist {
         List<Ranked> entries = new ArrayList<>();
         double windowWeeks = earlier == null ? 0 : ChronoUnit.DAYS.between(earlier.getAsOf(), market.getAsOf()) / 7.0;
         for (Trigger trigger : ruleset.triggers()) {
-            Double observed = number(market, trigger.metric());
+            Double observed = number(market, trigger.figure());
             Double threshold = trigger.threshold();
-            if (observed == null || threshold == null) {
-                continue;
+            if (observed == null || threshold == null || !Double.isFinite(observed) || !Double.isFinite(threshold)) {
+                continue; // a line the rules set to Infinity or NaN is no line to measure against
             }
             boolean past = trigger.firesAt(observed, threshold);
             // firing: past the line, and the rule fired (its other conditions, such as a drained buffer, hold)
             boolean firing = past && firedRules.contains(trigger.rule());
-            double distance = UnitFormat.round2(trigger.fires() == Trigger.Side.BELOW ? observed - threshold
+            Double difference = Measures.known(trigger.fires() == Trigger.Side.BELOW ? observed - threshold
                     : threshold - observed);
-            Double distancePct = threshold == 0 ? null : UnitFormat.round2(100 * distance / Math.abs(threshold));
-            Double then = earlier == null ? null : number(earlier, trigger.metric());
+            if (difference == null) {
+                continue; // both finite, but too far apart for a double: no distance to report
+            }
+            double distance = difference;
+            Double distancePct = distancePct(distance, threshold);
+            Double then = earlier == null ? null : number(earlier, trigger.figure());
             Double trend = null;
-            if (then != null) {
-                trend = windowWeeks <= 0 ? null : UnitFormat.round2((observed - then) / windowWeeks);
+            if (then != null && Double.isFinite(then) && windowWeeks > 0) {
+                trend = Measures.known((observed - then) / windowWeeks);
             }
             Double weeksToCross = null;
             LocalDate crossesAround = null;
@@ -103,12 +111,20 @@ final class Watchlist {
         return watchlist.stream().filter(watch -> !watch.firing() && watch.distance() > 0).findFirst().orElse(null);
     }
 
+    /**
+     * The distance as a share of the line, in %; none for a line too near zero for a share to mean anything (under
+     * {@link #MIN_LINE} in absolute value: a line the rules set at 1e-320 would make any distance a huge share).
+     */
+    static Double distancePct(double distance, double threshold) {
+        return Math.abs(threshold) < MIN_LINE ? null : Measures.known(100 * distance / Math.abs(threshold));
+    }
+
     private static double scale(double threshold) {
         return Math.max(Math.abs(threshold), 1.0);
     }
 
-    private static Double number(Market market, String figure) {
-        Object value = Figures.named(figure).of(market);
+    private static Double number(Market market, Figures.Figure figure) {
+        Object value = figure.of(market);
         return value instanceof Number number ? number.doubleValue() : null;
     }
 }

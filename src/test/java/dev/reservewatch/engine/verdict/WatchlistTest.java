@@ -154,6 +154,33 @@ class WatchlistTest {
         assertThat(gdp.firing()).isTrue();
     }
 
+    @Test
+    void aLineTheRulesSetNearZeroOrNearTheLargestDoubleGivesFiniteDistances() {
+        for (String line : List.of("1e-320", "1.0E308", "-1.7976931348623157E308")) {
+            List<RuleFile> files = new ArrayList<>(ShippedRules.source().ruleFiles());
+            files.replaceAll(file -> file.name().equals("thresholds.drl") ? new RuleFile(file.name(), file.content()
+                    .replace("srfSpikeBn : double = 5.0", "srfSpikeBn : double = " + line)
+                    .replace("reserveShareFloorPct : double = 45.0", "reserveShareFloorPct : double = " + line)) : file);
+            Compilation compilation = new RulesetCompiler().compile(files);
+            assertThat(compilation.errors()).as(line).isEmpty();
+            Verdict verdict = engine.evaluate(compilation.ruleset(), Snapshots.json("""
+                    {"asOf": "2025-10-24", "srfTakeupBn": 5000, "reserveBalancesBn": 20000, "fedTotalAssetsBn": 1,
+                     "onRrpBalanceBn": 0, "onRrpPeakBn": 2554}
+                    """));
+            for (Verdict.Watch watch : verdict.watchlist()) {
+                assertThat(List.of(watch.observed(), watch.threshold(), watch.distance())).as("%s: %s", line, watch)
+                        .allMatch(Double::isFinite);
+                if (watch.distancePct() != null) {
+                    assertThat(watch.distancePct()).as("%s: %s", line, watch).isFinite();
+                }
+            }
+            assertThat(verdict.watchlist()).as(line).anyMatch(watch -> watch.metric().equals("srfTakeupBn"));
+        }
+        assertThat(Watchlist.distancePct(5, 1e-320)).isNull();
+        assertThat(Watchlist.distancePct(1.7e308, 1e-6)).isNull();
+        assertThat(Watchlist.distancePct(5, 10)).isEqualTo(50.0);
+    }
+
     private static MarketSnapshot point(LocalDate asOf, double sharePct, double onRrpBn) {
         double assets = 6600;
         return MarketSnapshot.on(asOf).with(Input.RESERVE_BALANCES_BN, assets * sharePct / 100)

@@ -127,9 +127,11 @@ class GeneratedClientTest {
                 + "2025-10-08,3006474\n2025-10-15,2978331\n2025-10-22,3019028\n");
         Path onRrp = Files.writeString(dir.resolve("RRPONTSYD.csv"), "observation_date,RRPONTSYD\n2025-10-07,5.2\n"
                 + "2025-10-14,8.4\n2025-10-21,4.0\n");
+        // One file per FRED series the service reads, in the order the API description lists them (RRPONTSYD,
+        // WRESBAL, then 23 more), then from, to and view.
         SeriesAnswer answer = new BacktestsApi(client).backtestFred(true, onRrp.toFile(), reserves.toFile(), null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, LocalDate.of(2025, 10, 8),
-                null, "compact");
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, LocalDate.of(2025, 10, 8), null, "compact");
         assertThat(answer.getPoints()).isEqualTo(3);
         assertThat(answer.getSnapshots()).allSatisfy(point -> assertThat(point.getReserveBalancesBn()).isPositive());
     }
