@@ -629,11 +629,14 @@ stop_pod() { # what: SIGTERM to the pod's container, within the Deployment's gra
   awk -v a="$took" -v g="$GRACE" 'BEGIN { exit !(a < g) }' || fail "$1: stopping took $took s, not within the ${GRACE} s grace period"
   ok "$1: the pod stops cleanly, exit code $rc after $took s"
 }
-# The JVM in the pod sizes its heap from the pod's memory limit, as the memory budget in the manifests assumes.
+# The JVM in the pod sizes its heap from the pod's memory limit, at the share its own JAVA_TOOL_OPTIONS give (the
+# Deployment's, not the image's: the API pods leave room for a draft's judge), as the manifests' memory budget assumes.
 check_heap() { # what
-  local limit
+  local limit options
   limit=$(podman inspect --format '{{.HostConfig.Memory}}' "$APP")
   [ "$limit" -gt 0 ] || fail "$1: the pod's container has no memory limit"
+  options=$(podman inspect --format '{{range .Config.Env}}{{println .}}{{end}}' "$APP" | sed -n 's/^JAVA_TOOL_OPTIONS=//p')
+  [ -n "$options" ] || fail "$1: the pod's container has no JAVA_TOOL_OPTIONS"
   curl -s "http://$POD_IP:9000/q/metrics" | "$PY" -c '
 import re, sys
 limit, options = int(sys.argv[1]), sys.argv[2]
@@ -642,7 +645,7 @@ heap = sum(v * (2 if "Survivor" in k else 1) for k, v in pools.items())
 share = float(re.search(r"MaxRAMPercentage=([0-9.]+)", options).group(1)) / 100
 if not pools or abs(heap - limit * share) > 0.02 * limit * share:
     sys.exit(f"heap {heap / 2**20:.0f} MiB, expected {share:.0%} of the {limit / 2**20:.0f} MiB limit")
-print(f"heap {heap / 2**20:.0f} MiB = {share:.0%} of the pod limit {limit / 2**20:.0f} MiB")' "$limit" "$JAVA_OPTS_IMAGE" \
+print(f"heap {heap / 2**20:.0f} MiB = {share:.0%} of the pod limit {limit / 2**20:.0f} MiB")' "$limit" "$options" \
     >"$WORK/heap" 2>&1 || fail "$1: $(cat "$WORK/heap")"
   ok "$1: $(cat "$WORK/heap")"
 }
@@ -841,6 +844,7 @@ prove_layout_dev_watch() {
   [ -z "$(ls -A "$data")" ] || fail "dev-watch: the watch wrote to its volume while OFF: $(ls -A "$data" | head -n 3 | tr '\n' ' ')"
   ok "dev-watch: without the Secret the watcher pod is ready, the watch OFF (GET /watch), not restarted, its volume $claim untouched"
   check_locked_down "$APP" "watcher pod" /var/lib/reserve-watch
+  check_heap "watcher pod"
   # The API pod's part is done (the dev layout proves its stop on SIGTERM): it goes at once, and leaves the CPU
   remove_pod reserve-watch-pod-0
 
