@@ -3,7 +3,7 @@
 # then plays the rendered Kubernetes layouts under `podman kube play` and proves them. Run by .ci/run after
 # the Maven build; by hand the same way (k8s/README.md, "Proving the image and the pod").
 #
-#   k8s/proof/prove.sh [all|image|pods]        (default all)
+#   k8s/proof/prove.sh [all|image|pods|<layout>]        (default all; a layout: the image built, then that layout)
 #
 # image   Builds the image with src/main/docker/Dockerfile.jvm (one `podman build`), on a Java base made of
 #         Debian's packages (debootstrap: no registry is needed; cached in podman's image store, keyed by its
@@ -22,17 +22,28 @@
 #         its heap from the pod's memory limit; an edit replayed (a new ConfigMap) starts a pod on the new
 #         version; a broken edit's pod never turns ready and GET /rules says why. dev-in-place: an edit of
 #         the ConfigMap reaches the running pod the way the kubelet delivers it (configmap.py) and is taken
-#         live; a broken edit is refused while the last good version serves. Each pod stops cleanly.
+#         live; a broken edit is refused while the last good version serves. dev-watch (the API pod and the
+#         watcher, k8s/components/watch): without the Secret the watcher is ready with the watch OFF, locked down, its
+#         data volume the one place besides /tmp it may write; with the Secret (a made-up key, FRED played by the
+#         FRED test server in a container on the pods' network, its files brought up to today but for one series)
+#         it fetches every series into that volume, judges the latest week, tells the one series stale and alerts
+#         the Secret's webhook; once FRED catches up, a new pod on the same volume asks FRED only for what is new,
+#         rewrites only that series' file, reports OK, tells it recovered and sends nothing twice; the key shows in
+#         no log, answer, metric or file. Each pod stops cleanly.
 #
 # Needs root (podman rootful, debootstrap), curl, python3 with PyYAML, kubectl (its kustomize), and the packaged
-# service in target/quarkus-app (./mvnw package, or the verify that .ci/run runs: never built here). Installs
+# service in target/quarkus-app (./mvnw package, or the verify that .ci/run runs: never built here). The watch's
+# fetch also needs the FRED test server (target/test-classes, compiled by the same build) and FRED files to serve
+# (PROOF_FRED_DATA, ../shared/data/fred): without them that part is skipped, and says so. Installs
 # podman, runc, debootstrap and python3-yaml from Debian's packages when they are missing. Where the sandbox
 # refuses podman's defaults (crun; open-file and process limits above the hard ones), it writes its own
 # drop-in, /etc/containers/containers.conf.d/90-reserve-watch-proof.conf, and touches no other file.
 #
-# Environment: PROOF_PORT (18080: the container's API; +1 its management port; +2 and +3 the bare JVM's),
+# Environment: PROOF_PORT (18080: the container's API; +1 its management port; +2 and +3 the bare JVM's; +4 to +7
+# the played pods', on 127.0.0.1),
 # PROOF_LAUNCHES (1: start-up launches of each), PROOF_BASE_IMAGE (build on this image instead of the Debian
-# base), PROOF_DEBIAN_MIRROR (http://deb.debian.org/debian), PROOF_BASE_MAX_AGE_DAYS (30), PROOF_KEEP=1
+# base), PROOF_DEBIAN_MIRROR (http://deb.debian.org/debian), PROOF_BASE_MAX_AGE_DAYS (30), PROOF_FRED_DATA (the
+# folder of FRED CSV files the FRED test server serves; ../shared/data/fred), PROOF_KEEP=1
 # (leave containers and pods for a look; remove them with `k8s/proof/prove.sh clean`).
 # Writes target/proof/summary.txt (every figure and every proof that held, with the date) and logs beside it.
 # Exit status: 0 when every proof held; 1 naming the first that failed; 2 when something it needs is missing.
@@ -43,21 +54,27 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$REPO"
 PROOF=k8s/proof
 MODE=${1:-all}
-case "$MODE" in
-  all|image|pods|clean) ;;
-  -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-  *) echo "usage: k8s/proof/prove.sh [all|image|pods|clean]" >&2; exit 2 ;;
-esac
 
 # The layouts the pods part plays, each proved by prove_layout_<name> (below). A new Deployment or overlay: add
 # its function and its name here.
-LAYOUTS=(dev dev-in-place)
+LAYOUTS=(dev dev-in-place dev-watch)
+
+case "$MODE" in
+  all|image|pods|clean) ;;
+  -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+  *)
+    if ! printf '%s\n' "${LAYOUTS[@]}" | grep -qxF -- "$MODE"; then
+      echo "usage: k8s/proof/prove.sh [all|image|pods|clean|$(IFS='|'; echo "${LAYOUTS[*]}")]" >&2
+      exit 2
+    fi ;;
+esac
 
 IMAGE=localhost/reserve-watch:dev          # what the dev overlays run (images: in k8s/overlays/dev)
 PORT=${PROOF_PORT:-18080}
 MPORT=$((PORT + 1))
 BARE_PORT=$((PORT + 2))
 BARE_MPORT=$((PORT + 3))
+POD_PORT=$((PORT + 4))                     # +4 to +7: the played pods' ports, on 127.0.0.1 (playable.py)
 LAUNCHES=${PROOF_LAUNCHES:-1}
 MIRROR=${PROOF_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 BASE_MAX_AGE_DAYS=${PROOF_BASE_MAX_AGE_DAYS:-30}
@@ -69,6 +86,14 @@ CONF_DROPIN=/etc/containers/containers.conf.d/90-reserve-watch-proof.conf
 CONF_MARKER="# written by reserve-watch k8s/proof/prove.sh"
 PROOF_LABEL=dev.reservewatch.proof=true    # on every container and volume this script makes, for the cleanup
 CTR=rw-proof                               # the locked-down container's name
+FRED_CTR=rw-proof-fred                     # the FRED test server's container, beside the watcher's pod
+FRED_DATA=${PROOF_FRED_DATA:-../shared/data/fred}
+FRED_TODAY=$(date -u +%F)                  # the FRED test server's "today": what it has published
+FRED_HELD=BGCRRATE                         # the series FRED is behind on, until it catches up (dev-watch)
+# The pace of the proof's FRED: the test server's limits and the watcher's (FRED's own, 2 a second and 120 a minute,
+# would make each fetch of the 24 series take 12 s; pacing is proved by FredFetcherTest and bench/watch-fetch.sh)
+FRED_PER_SECOND=20
+FRED_PER_MINUTE=1200
 # the Deployment's memory limit, as podman takes it (768Mi -> 768m)
 MEMORY=$(sed -n '/limits:/,/memory:/s/^ *memory: *\([0-9]*\)Mi$/\1m/p' k8s/base/deployment.yaml | tail -n 1)
 JAVA_OPTS_IMAGE=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' src/main/docker/Dockerfile.jvm)
@@ -109,11 +134,29 @@ cleanup() {
   if [ "${PROOF_KEEP:-0}" = 1 ] && [ "$MODE" != clean ]; then
     echo "PROOF_KEEP=1: containers, pods and volumes left; remove them with k8s/proof/prove.sh clean"
   else
-    for f in "${PLAYED[@]}"; do podman kube down "$f" >/dev/null 2>&1 || true; done
+    for f in "${PLAYED[@]}"; do podman kube down "$f" >/dev/null 2>&1 || true; remove_pods "$f"; done
     remove_own
   fi
   [ -n "${WORK:-}" ] && rm -rf "$WORK"
   exit "$rc"
+}
+# kube down stops at the first pod of a file that is gone already: the pods kube play made of the file's Deployments
+# (<name>-pod-0), removed by name whatever their state, with their containers' anonymous volumes (kube play's
+# emptyDirs), which podman pod rm would leave
+remove_pods() { # rendered
+  local name
+  for name in $("$PY" -c 'import sys, yaml
+for d in yaml.safe_load_all(open(sys.argv[1])):
+    if isinstance(d, dict) and d.get("kind") == "Deployment":
+        print(d["metadata"]["name"])' "$1" 2>/dev/null); do
+    remove_pod "$name-pod-0"
+  done
+}
+remove_pod() { # pod: at once (SIGKILL), with its containers' anonymous volumes
+  local ids
+  ids=$(podman ps -a -q --filter "pod=$1" 2>/dev/null || true)
+  [ -z "$ids" ] || podman rm -f -v -t 0 $ids >/dev/null 2>&1 || true
+  podman pod rm -f -t 0 "$1" >/dev/null 2>&1 || true
 }
 remove_own() {
   local ids
@@ -121,6 +164,11 @@ remove_own() {
   [ -z "$ids" ] || podman rm -f -t 0 $ids >/dev/null 2>&1 || true
   ids=$(podman volume ls -q --filter "label=$PROOF_LABEL" 2>/dev/null || true)
   [ -z "$ids" ] || podman volume rm -f $ids >/dev/null 2>&1 || true
+  # podman 4.3 filters no secrets by label: each secret's labels, read one by one
+  for ids in $(podman secret ls --format '{{.Name}}' 2>/dev/null || true); do
+    [ "$(podman secret inspect --format "{{index .Spec.Labels \"${PROOF_LABEL%%=*}\"}}" "$ids" 2>/dev/null)" != "${PROOF_LABEL#*=}" ] \
+      || podman secret rm "$ids" >/dev/null 2>&1 || true
+  done
 }
 trap cleanup EXIT
 trap 'echo "interrupted" >&2; exit 130' INT TERM
@@ -157,8 +205,8 @@ prerequisites() {
   [ -n "$GRACE" ] || need "no terminationGracePeriodSeconds in k8s/base/deployment.yaml"
   [ -n "$MEMORY" ] || need "no memory limit in Mi in k8s/base/deployment.yaml"
   local p
-  for p in "$PORT" "$MPORT" "$BARE_PORT" "$BARE_MPORT"; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then need "port $p is taken (PROOF_PORT sets the first of four)"; fi
+  for p in $(seq "$PORT" $((PORT + 7))); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then need "port $p is taken (PROOF_PORT sets the first of eight)"; fi
   done
 }
 
@@ -302,8 +350,8 @@ EOF
 # ---------------------------------------------------------------- locked down, from the inside
 # The process of a container as the kernel sees it: user, capabilities, no_new_privs, seccomp, PID 1, mounts;
 # then what the container's own user can write.
-check_locked_down() { # container what
-  local c=$1 what=$2 pid status found
+check_locked_down() { # container what [data: a volume's mount the service may write too, as the watcher its data]
+  local c=$1 what=$2 data=${3:-} pid status found
   pid=$(podman inspect --format '{{.State.Pid}}' "$c")
   status=$(cat "/proc/$pid/status")
   for field in Uid Gid; do
@@ -327,13 +375,19 @@ check_locked_down() { # container what
     || fail "$what: the rules are not mounted read-only"
   # every place the container's user may write, /proc, /sys and /dev (the runtime's own) aside
   found=$(podman exec "$c" find / \( -path /proc -o -path /sys -o -path /dev \) -prune -o -writable -print 2>/dev/null \
-    | grep -v -e '^/tmp$' -e '^/tmp/' || true)
-  [ -z "$found" ] || fail "$what: writable outside /tmp: $(head -n 5 <<<"$found" | tr '\n' ' ')"
-  for target in /proof /deployments/proof /deployments/quarkus-run.jar /etc/reserve-watch/rules/proof.drl /var/tmp/proof /home/proof; do
+    | grep -v -e '^/tmp$' -e '^/tmp/' ${data:+-e "^$data\$" -e "^$data/"} || true)
+  [ -z "$found" ] || fail "$what: writable outside /tmp${data:+ and $data}: $(head -n 5 <<<"$found" | tr '\n' ' ')"
+  for target in /proof /deployments/proof /deployments/quarkus-run.jar /etc/reserve-watch/rules/proof.drl /var/tmp/proof /home/proof \
+    /var/lib/proof; do
     if podman exec "$c" touch "$target" 2>/dev/null; then fail "$what: could write $target"; fi
   done
   podman exec "$c" touch /tmp/proof || fail "$what: cannot write /tmp"
-  ok "$what: / and the rules read-only; nothing writable but /tmp (find -writable, and touch refused)"
+  if [ -n "$data" ]; then
+    awk -v m="$data" '$5 == m { split($6, o, ","); print o[1] }' "/proc/$pid/mountinfo" | grep -qx rw \
+      || fail "$what: $data is not a writable mount of its own"
+    podman exec "$c" touch "$data/.proof" && podman exec "$c" rm "$data/.proof" || fail "$what: cannot write $data"
+  fi
+  ok "$what: / and the rules read-only; nothing writable but /tmp${data:+ and its data volume at $data} (find -writable, and touch refused)"
 }
 
 # ---------------------------------------------------------------- SIGTERM under load
@@ -512,19 +566,27 @@ stage_tree() {
 render() { # overlay (under k8s/overlays) output
   kubectl kustomize "$TREE/k8s/overlays/$1" >"$2" 2>"$2.err" || fail "kubectl kustomize k8s/overlays/$1 failed: $(cat "$2.err")"
 }
-# The ConfigMap volumes of a rendered layout, written as the kubelet writes them (configmap.py), then played.
-# Then select_pod picks the pod of one Deployment.
-play() { # rendered [--replace]
-  local rendered=$1 name dir
+# The ConfigMap volumes of a rendered layout, written as the kubelet writes them (configmap.py), then played, as
+# playable.py makes it: each container port published on 127.0.0.1 only, from POD_PORT on (podman 4.3 would publish
+# each on every address of the host, the same port for every pod), and its PersistentVolumeClaims kept as a cluster
+# keeps them across applies (a claim whose volume is there is left out: the pod mounts that volume, with the data of
+# the pods before it). --only: that Deployment alone, a new pod of it while the layout's other pods run on (a
+# rollout restart). Then select_pod picks the pod of one Deployment.
+play() { # rendered [--only deployment] [--replace]
+  local rendered=$1 file=$1 only="" name dir
   shift
-  for name in $("$PY" "$PROOF/configmap.py" volumes "$rendered"); do
+  if [ "${1:-}" = --only ]; then only=$2; shift 2; fi
+  for name in $("$PY" "$PROOF/configmap.py" volumes "$rendered" | sort -u); do
     podman volume exists "$name" || podman volume create --label "$PROOF_LABEL" "$name" >/dev/null
     dir=$(podman volume inspect --format '{{.Mountpoint}}' "$name")
     "$PY" "$PROOF/configmap.py" sync "$rendered" "$name" "$dir" >/dev/null
   done
-  PLAYED+=("$rendered")
-  podman kube play --build=false "$@" "$rendered" >"$rendered.play" 2>&1 \
-    || fail "podman kube play $(basename "$rendered") failed: $(grep -i error "$rendered.play" | head -n 3)"
+  file=${rendered%.yaml}${only:+-$only}.played.yaml
+  "$PY" "$PROOF/playable.py" "$rendered" "$file" "$PROOF_LABEL" "$POD_PORT" $only >"$file.log" \
+    || fail "k8s/proof/playable.py $(basename "$rendered") failed"
+  PLAYED+=("$file")
+  podman kube play --build=false "$@" "$file" >"$file.play" 2>&1 \
+    || fail "podman kube play $(basename "$file") failed: $(grep -i error "$file.play" | head -n 3)"
 }
 # Sets POD, APP (its container of the same name) and POD_IP for a Deployment that kube play has played: podman
 # names its pod <deployment>-pod-0 and the container <pod>-<container>.
@@ -567,11 +629,14 @@ stop_pod() { # what: SIGTERM to the pod's container, within the Deployment's gra
   awk -v a="$took" -v g="$GRACE" 'BEGIN { exit !(a < g) }' || fail "$1: stopping took $took s, not within the ${GRACE} s grace period"
   ok "$1: the pod stops cleanly, exit code $rc after $took s"
 }
-# The JVM in the pod sizes its heap from the pod's memory limit, as the memory budget in the manifests assumes.
+# The JVM in the pod sizes its heap from the pod's memory limit, at the share its own JAVA_TOOL_OPTIONS give (the
+# Deployment's, not the image's: the API pods leave room for a draft's judge), as the manifests' memory budget assumes.
 check_heap() { # what
-  local limit
+  local limit options
   limit=$(podman inspect --format '{{.HostConfig.Memory}}' "$APP")
   [ "$limit" -gt 0 ] || fail "$1: the pod's container has no memory limit"
+  options=$(podman inspect --format '{{range .Config.Env}}{{println .}}{{end}}' "$APP" | sed -n 's/^JAVA_TOOL_OPTIONS=//p')
+  [ -n "$options" ] || fail "$1: the pod's container has no JAVA_TOOL_OPTIONS"
   curl -s "http://$POD_IP:9000/q/metrics" | "$PY" -c '
 import re, sys
 limit, options = int(sys.argv[1]), sys.argv[2]
@@ -580,7 +645,7 @@ heap = sum(v * (2 if "Survivor" in k else 1) for k, v in pools.items())
 share = float(re.search(r"MaxRAMPercentage=([0-9.]+)", options).group(1)) / 100
 if not pools or abs(heap - limit * share) > 0.02 * limit * share:
     sys.exit(f"heap {heap / 2**20:.0f} MiB, expected {share:.0%} of the {limit / 2**20:.0f} MiB limit")
-print(f"heap {heap / 2**20:.0f} MiB = {share:.0%} of the pod limit {limit / 2**20:.0f} MiB")' "$limit" "$JAVA_OPTS_IMAGE" \
+print(f"heap {heap / 2**20:.0f} MiB = {share:.0%} of the pod limit {limit / 2**20:.0f} MiB")' "$limit" "$options" \
     >"$WORK/heap" 2>&1 || fail "$1: $(cat "$WORK/heap")"
   ok "$1: $(cat "$WORK/heap")"
 }
@@ -670,10 +735,205 @@ prove_layout_dev_in_place() {
   podman kube down "$r2" >/dev/null 2>>"$OUT/podman.log" || true
 }
 
+# dev-watch: the API pod and the watcher pod (k8s/components/watch) with its data volume. Without the Secret the
+# watcher is ready with the watch OFF; with it, FRED played by the FRED test server in a container on the pods'
+# network, it fetches into the volume, judges and alerts; a new pod on the same volume goes on from what is kept.
+watch_field() { curl -s --max-time 5 "http://$POD_IP:8080/watch" | json "$1"; }
+fred_field() { curl -s --max-time 5 "http://$FRED_IP:8080/_control/$1" | json "$2"; }
+wait_watch() { # python condition on d (GET /watch) timeout_s what
+  local deadline=$(($(date +%s) + $2))
+  until [ "$(watch_field "$1" 2>/dev/null)" = True ]; do
+    [ "$(date +%s)" -lt "$deadline" ] \
+      || fail "$3: not within $2 s (GET /watch: $(watch_field '{k: d[k] for k in ("status", "lastAttemptAt", "lastSuccessAt")} | {"errors": sorted({s["error"] for s in d["series"] if s["error"]})[:3]}'))"
+    sleep 0.5
+  done
+}
+# The watcher's CSV files in its volume, as name, inode and modification time: the same after a fetch means none rewritten.
+data_files() { (cd "$1" && stat -c '%n %i %y' -- *.csv) 2>/dev/null; }
+# The staged overlay's watcher asks the proof's FRED, at its pace: a kustomize patch of the staged tree only.
+stage_fred() { # url
+  "$PY" - "$TREE/k8s/overlays/dev-watch/kustomization.yaml" "$1" "$FRED_PER_SECOND" "$FRED_PER_MINUTE" <<'PYEOF'
+import sys, yaml
+path, url, second, minute = sys.argv[1:]
+k = yaml.safe_load(open(path))
+env = {"WATCH_FRED_BASE_URL": url, "WATCH_FRED_REQUESTS_PER_SECOND": second, "WATCH_FRED_REQUESTS_PER_MINUTE": minute}
+k.setdefault("patches", []).append({"patch": yaml.safe_dump({
+    "apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "reserve-watch-watcher"},
+    "spec": {"template": {"spec": {"containers": [
+        {"name": "reserve-watch", "env": [{"name": n, "value": v} for n, v in env.items()]}]}}}})})
+yaml.safe_dump(k, open(path, "w"), sort_keys=False)
+PYEOF
+}
+carry_fred() { # series (one a line): brought up to the FRED test server's today (POST /_control/carry)
+  local code
+  for code in $1; do
+    curl -s -f --max-time 5 -X POST "http://$FRED_IP:8080/_control/carry?series=$code" >/dev/null \
+      || fail "the FRED test server did not bring $code up to today"
+  done
+}
+wait_hook() { # event first_new what: until an alert of that event, among the webhook's from first_new on, names FRED_HELD
+  local deadline=$(($(date +%s) + 15))
+  until [ "$(fred_field hooks "any(h['alert']['event'] == '$1' and '$FRED_HELD' in (h['alert'].get('series') or []) for h in d[$2:])")" = True ]; do
+    [ "$(date +%s)" -lt "$deadline" ] || fail "$3 (the webhook got: $(fred_field hooks "[h['alert']['event'] for h in d]"))"
+    sleep 0.2
+  done
+}
+# The key, where an operator or a log shipper would see it: the container's log (which must show the fetch and the
+# judging, or the search proves nothing), GET /watch, the metrics, and the files in the data volume.
+key_not_shown() { # key data what
+  local log=$OUT/watch-$(date +%s%N).log where=()
+  podman logs "$APP" >"$log" 2>&1 || fail "dev-watch: no log of $3"
+  grep -q 'Fetched [0-9]* series' "$log" && grep -q 'The watch judged' "$log" \
+    || fail "dev-watch: the log of $3 shows no fetch and judging ($log)"
+  grep -qF -- "$1" "$log" && where+=("its log")
+  curl -s --max-time 5 "http://$POD_IP:8080/watch" | grep -qF -- "$1" && where+=("GET /watch")
+  curl -s --max-time 5 "http://$POD_IP:9000/q/metrics" | grep -qF -- "$1" && where+=("the metrics")
+  grep -rqF -- "$1" "$2" && where+=("the data volume")
+  [ ${#where[@]} = 0 ] || fail "dev-watch: the FRED key shows in ${where[*]} of $3"
+  ok "dev-watch: the key is nowhere in $3's log ($(wc -l <"$log") lines, the fetch and judging among them), GET /watch, the metrics or the data volume"
+}
+# The FRED test server (src/test/java/dev/reservewatch/watch/FredTestServer.java, compiled by the build), in a
+# container of the image on the pods' network, locked down as they are, serving FRED_DATA within the proof's limits.
+start_fred() { # network key
+  podman rm -f -t 0 "$FRED_CTR" >/dev/null 2>&1 || true
+  podman run -d --name "$FRED_CTR" --label "$PROOF_LABEL" --network "$1" --read-only --read-only-tmpfs=false \
+    --tmpfs /tmp:rw,nosuid,nodev,size=64m --cap-drop=ALL --security-opt=no-new-privileges --memory 256m \
+    -v "$REPO/target/test-classes:/fred/test-classes:ro" -v "$REPO/target/classes:/fred/classes:ro" \
+    -v "$(cd "$FRED_DATA" && pwd):/fred/data:ro" --entrypoint java "$IMAGE" \
+    -cp /fred/test-classes:/fred/classes dev.reservewatch.watch.FredTestServer 8080 /fred/data "$FRED_TODAY" "$2" 0.0.0.0 \
+    "$FRED_PER_SECOND/$FRED_PER_MINUTE" >/dev/null || fail "the FRED test server's container did not start"
+  FRED_IP=$(podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$FRED_CTR")
+  CONTEXT_CTR=$FRED_CTR
+  wait_for "http://$FRED_IP:8080/_control/requests" 200 30 "$FRED_CTR"
+}
+# The Secret reserve-watch-fred as podman 4.3 reads a secretKeyRef: a podman secret holding the Secret's data as JSON.
+# (kube play of a Secret stores its YAML, which 4.3's secretKeyRef cannot read: an optional reference then stays unset.)
+create_fred_secret() { # key webhook-urls
+  if podman secret inspect reserve-watch-fred >/dev/null 2>&1; then
+    need "a podman secret reserve-watch-fred exists that this script did not make: remove it (podman secret rm reserve-watch-fred)"
+  fi
+  "$PY" -c 'import base64, json, sys
+print(json.dumps({"api-key": base64.b64encode(sys.argv[1].encode()).decode(),
+                  "webhook-urls": base64.b64encode(sys.argv[2].encode()).decode()}))' "$1" "$2" >"$WORK/fred-secret.json"
+  podman secret create --label "$PROOF_LABEL" reserve-watch-fred "$WORK/fred-secret.json" >/dev/null
+  rm -f "$WORK/fred-secret.json"
+}
+
+prove_layout_dev_watch() {
+  local r0=$WORK/watch-0.yaml r1=$WORK/watch-1.yaml t claim data key network series whole hooks files last alerts skip=""
+  stage_tree
+  render dev-watch "$r0"
+  claim=$(sed -n 's/^ *claimName: *//p' "$r0" | head -n 1)
+  [ -n "$claim" ] || fail "dev-watch: the watcher mounts no PersistentVolumeClaim"
+  if podman volume exists "$claim"; then
+    need "a podman volume $claim exists that this script did not make (its watch data?): remove it (podman volume rm $claim)"
+  fi
+  podman kube down "$r0" >/dev/null 2>&1 || true
+  t=$(now)
+  play "$r0"
+  select_pod reserve-watch
+  wait_for "http://$POD_IP:9000/q/health/ready" 200 120 "$APP"
+  [ "$(curl -s --max-time 5 "http://$POD_IP:8080/watch" | json 'd["status"]')" = OFF ] || fail "dev-watch: the API pod's watch is not OFF"
+  select_pod reserve-watch-watcher reserve-watch
+  wait_for "http://$POD_IP:9000/q/health/ready" 200 120 "$APP"
+  figure "dev-watch: play to ready (API and watcher pods)" "$(since "$t") s"
+  [ "$(watch_field '(d["enabled"], d["status"])')" = "(False, 'OFF')" ] \
+    || fail "dev-watch: without the Secret the watch is not OFF: $(watch_field 'd["status"]')"
+  [ "$(podman inspect --format '{{.RestartCount}}' "$APP")" = 0 ] || fail "dev-watch: the watcher restarted without the Secret"
+  data=$(podman volume inspect --format '{{.Mountpoint}}' "$claim")
+  [ -z "$(ls -A "$data")" ] || fail "dev-watch: the watch wrote to its volume while OFF: $(ls -A "$data" | head -n 3 | tr '\n' ' ')"
+  ok "dev-watch: without the Secret the watcher pod is ready, the watch OFF (GET /watch), not restarted, its volume $claim untouched"
+  check_locked_down "$APP" "watcher pod" /var/lib/reserve-watch
+  check_heap "watcher pod"
+  # The API pod's part is done (the dev layout proves its stop on SIGTERM): it goes at once, and leaves the CPU
+  remove_pod reserve-watch-pod-0
+
+  [ -f target/test-classes/dev/reservewatch/watch/FredTestServer.class ] || skip="no FRED test server in target/test-classes"
+  [ -n "$skip" ] || compgen -G "$FRED_DATA/*.csv" >/dev/null || skip="no FRED files in $FRED_DATA (PROOF_FRED_DATA)"
+  if [ -n "$skip" ]; then
+    say "  skip  dev-watch: the fetch with a key ($skip)"
+    figure "dev-watch: the fetch with a key" "skipped: $skip"
+    stop_pod "dev-watch, the watcher"
+    remove_pods "$r0"
+    return
+  fi
+  network=$(podman inspect --format '{{range $name, $n := .NetworkSettings.Networks}}{{$name}}{{end}}' \
+    "$(podman pod inspect --format '{{.InfraContainerID}}' reserve-watch-watcher-pod-0)")
+  key=$("$PY" -c 'import secrets, string; print("".join(secrets.choice(string.ascii_lowercase + string.digits) for _ in range(32)))')
+  start_fred "$network" "$key"
+  # FRED as of today: every series brought up to today (its files end earlier), but FRED_HELD, which FRED has not
+  # published for a while (its file's end): the watch is to tell it stale, then recovered once FRED catches up
+  carry_fred "$(cd "$FRED_DATA" && ls -- *.csv | sed 's/\.csv$//' | grep -vxF "$FRED_HELD")"
+  # FRED's address in the watcher's environment: the test server's own, on the pods' network (by address, not by
+  # name: kube play's network resolves names only while podman's DNS helper runs), at the proof's pace
+  stage_fred "http://$FRED_IP:8080"
+  render dev-watch "$r1"
+  [ "$(sed -n 's/^ *claimName: *//p' "$r1" | head -n 1)" = "$claim" ] || fail "dev-watch: FRED's address changed the claim"
+  create_fred_secret "$key" "http://$FRED_IP:8080/_hooks"
+  # the Secret is read at start: a new watcher pod (kubectl rollout restart deployment/reserve-watch-watcher); the
+  # old one, with the watch off, goes at once (the watcher's stop on SIGTERM is proved below)
+  t=$(now)
+  remove_pod reserve-watch-watcher-pod-0
+  play "$r1" --only reserve-watch-watcher --replace
+  select_pod reserve-watch-watcher reserve-watch
+  wait_for "http://$POD_IP:9000/q/health/ready" 200 120 "$APP"
+  wait_watch 'd["lastSuccessAt"] is not None and d["latest"] is not None' 120 "dev-watch: the first fetch and its judging"
+  figure "dev-watch: Secret to data fetched and judged" "$(since "$t") s ($(fred_field requests 'd["requests"]') requests to the FRED test server)"
+  [ "$(watch_field 'd["enabled"]')" = True ] || fail "dev-watch: the watch is off with the Secret"
+  # every series the watcher watches, fetched (the FRED files must hold them all)
+  [ "$(watch_field '[s["code"] for s in d["series"] if s["lastObservation"] is None or s["error"]]')" = "[]" ] \
+    || fail "dev-watch: series not fetched: $(watch_field '[(s["code"], s["error"]) for s in d["series"] if s["lastObservation"] is None or s["error"]][:3]')"
+  [ "$(watch_field '(d["status"], [s["code"] for s in d["series"] if s["stale"]])')" = "('STALE', ['$FRED_HELD'])" ] \
+    || fail "dev-watch: GET /watch says $(watch_field '(d["status"], [s["code"] for s in d["series"] if s["stale"]])'), expected STALE for $FRED_HELD alone"
+  series=$(watch_field 'len(d["series"])')
+  whole=$(fred_field requests 'd["whole"]')
+  [ "$whole" = "$series" ] || fail "dev-watch: $whole series asked whole into the empty volume, expected $series"
+  [ "$(fred_field requests 'd["throttled"]')" = 0 ] || fail "dev-watch: the watcher exceeded the rate limit it was given"
+  wait_hook "DATA_STALE" 0 "dev-watch: no DATA_STALE alert for $FRED_HELD reached the webhook of the Secret"
+  hooks=$(fred_field hooks 'len(d)')
+  [ -f "$data/watch/fetch-state.json" ] && [ -f "$data/watch/alerts.json" ] || fail "dev-watch: no fetch state or alert ledger in the volume"
+  [ "$(data_files "$data/watch" | wc -l)" = "$series" ] || fail "dev-watch: $(data_files "$data/watch" | wc -l) CSV files in the volume, expected $series"
+  [ -z "$(find "$data" ! -user 185)" ] || fail "dev-watch: files in the volume not owned by 185: $(find "$data" ! -user 185 | head -n 3)"
+  ok "dev-watch: with the Secret the watcher fetched $series series ($whole asked whole) from the FRED test server into $claim, judged the latest week ($(watch_field 'd["latest"]["asOf"] + " " + d["latest"]["regime"]')), told $FRED_HELD stale and alerted the Secret's webhook ($hooks alert(s): $(fred_field hooks '" ".join(sorted({h["alert"]["event"] for h in d}))'))"
+  key_not_shown "$key" "$data" "the watcher"
+  files=$(data_files "$data/watch")
+  last=$(watch_field 'd["lastSuccessAt"]')
+  alerts=$(watch_field 'len(d["alerts"])')
+  stop_pod "dev-watch, the watcher"
+
+  # FRED catches up on FRED_HELD; a new pod (a restart, a node drain) on the same volume
+  carry_fred "$FRED_HELD"
+  t=$(now)
+  play "$r1" --only reserve-watch-watcher --replace
+  select_pod reserve-watch-watcher reserve-watch
+  wait_for "http://$POD_IP:9000/q/health/ready" 200 120 "$APP"
+  # its own fetch at start-up (it may be done already): from the kept data on, if the data outlived the old pod
+  wait_watch "d['lastSuccessAt'] not in (None, '$last') and d['latest'] is not None" 120 "dev-watch: the new pod's fetch"
+  figure "dev-watch: new pod to its fetch done" "$(since "$t") s"
+  [ "$(watch_field '(d["enabled"], d["status"], [s["code"] for s in d["series"] if s["stale"] or s["error"]])')" = "(True, 'OK', [])" ] \
+    || fail "dev-watch: after FRED caught up GET /watch says $(watch_field '(d["enabled"], d["status"], [s["code"] for s in d["series"] if s["stale"] or s["error"]])'), not (True, 'OK', [])"
+  wait_hook "RECOVERED" "$hooks" "dev-watch: no RECOVERED alert for $FRED_HELD reached the webhook"
+  sleep 1   # alerts go out right after the judging of the fetch: give another one time to arrive
+  [ "$(fred_field requests 'd["whole"]')" = "$whole" ] \
+    || fail "dev-watch: the new pod asked $(( $(fred_field requests 'd["whole"]') - whole )) series whole again"
+  [ "$(data_files "$data/watch" | grep -v "^$FRED_HELD\.csv ")" = "$(grep -v "^$FRED_HELD\.csv " <<<"$files")" ] \
+    || fail "dev-watch: the new pod rewrote data files FRED had not changed"
+  [ "$(data_files "$data/watch" | grep "^$FRED_HELD\.csv ")" != "$(grep "^$FRED_HELD\.csv " <<<"$files")" ] \
+    || fail "dev-watch: the new pod did not write what FRED published of $FRED_HELD"
+  [ "$(fred_field hooks "sorted({h['alert']['event'] for h in d[$hooks:]})")" = "['RECOVERED']" ] \
+    || fail "dev-watch: the new pod sent $(fred_field hooks "[h['alert']['event'] for h in d[$hooks:]]"), expected RECOVERED alone"
+  [ "$(fred_field hooks 'len(d) == len({h["alert"]["id"] for h in d})')" = True ] || fail "dev-watch: an alert reached the webhook twice"
+  ok "dev-watch: a new pod on $claim asks FRED only from the kept data on (none whole), rewrites only $FRED_HELD's file, reports OK with the latest week ($(watch_field 'd["latest"]["asOf"] + " " + d["latest"]["regime"]')), tells $FRED_HELD recovered and sends nothing twice"
+  key_not_shown "$key" "$data" "the new watcher"
+  CONTEXT_CTR=""
+  remove_pods "$r1"   # the watcher's stop on SIGTERM is proved above
+  podman rm -f -t 0 "$FRED_CTR" >/dev/null 2>&1 || true
+}
+
 # ---------------------------------------------------------------- main
 if [ "$MODE" = clean ]; then
   # the pods kube play named after the layouts' Deployments (<name>-pod-0), then what carries the label
-  podman pod ps --format '{{.Name}}' | grep -E '^reserve-watch.*-pod-[0-9]+$' | xargs -r podman pod rm -f -t 0 >/dev/null || true
+  for pod in $(podman pod ps --format '{{.Name}}' | grep -E '^reserve-watch.*-pod-[0-9]+$' || true); do remove_pod "$pod"; done
   remove_own
   exit 0
 fi
@@ -697,8 +957,9 @@ if [ "$MODE" = all ] || [ "$MODE" = image ]; then
   measure_startup
   figure "image proofs" "$(since "$t") s"
 fi
-if [ "$MODE" = all ] || [ "$MODE" = pods ]; then
+if [ "$MODE" != image ]; then
   for layout in "${LAYOUTS[@]}"; do
+    [ "$MODE" = all ] || [ "$MODE" = pods ] || [ "$MODE" = "$layout" ] || continue
     say "Layout $layout, under podman kube play"
     t=$(now)
     "prove_layout_${layout//-/_}"

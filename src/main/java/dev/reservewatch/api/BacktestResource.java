@@ -7,7 +7,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -18,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+
+import io.vertx.core.http.HttpServerRequest;
 
 import dev.reservewatch.config.LimitsConfig;
 import dev.reservewatch.contract.PolicyCalendar;
@@ -35,10 +39,12 @@ public class BacktestResource {
 
     private final BacktestService backtests;
     private final LimitsConfig limits;
+    private final SeriesAnswerStream answers;
 
-    public BacktestResource(BacktestService backtests, LimitsConfig limits) {
+    public BacktestResource(BacktestService backtests, LimitsConfig limits, SeriesAnswerStream answers) {
         this.backtests = backtests;
         this.limits = limits;
+        this.answers = answers;
     }
 
     @POST
@@ -51,7 +57,7 @@ public class BacktestResource {
             + "Wednesdays; each figure is the one published by the point's day.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(ref = ApiDescription.FRED_UPLOAD)))
-    @APIResponse(responseCode = "200", description = "{verdicts, changes} over the weekly points",
+    @APIResponse(responseCode = "200", description = SeriesResource.STREAMED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesAnswer.class)))
     @APIResponse(responseCode = "400", description = "Unknown, repeated or misplaced parts, bad rows (named by file, "
             + "line and column), a bad date or policy calendar")
@@ -59,13 +65,14 @@ public class BacktestResource {
             + "limits.series-points")
     @APIResponse(responseCode = "415", description = "Not multipart/form-data")
     @APIResponse(responseCode = "429", description = "More uploads at once than limits.concurrent-uploads")
+    @APIResponse(responseCode = "500", description = SeriesResource.RULE_FAILED)
     @APIResponse(responseCode = "503", description = "No ruleset is active yet")
-    public SeriesAnswer backtestFred(@Parameter(hidden = true) MultipartFormDataInput form,
+    public Response backtestFred(@Parameter(hidden = true) MultipartFormDataInput form,
             @Parameter(description = SeriesResource.SNAPSHOTS) @QueryParam("snapshots") @DefaultValue("false")
-            boolean snapshots) {
+            boolean snapshots, @Context HttpServerRequest http) {
         FredUpload upload = FredUpload.read(form, limits.seriesBody().asLongValue());
-        return backtests.fred(upload.downloads(), upload.policy(), upload.from(), upload.to(),
-                SeriesView.named(upload.view()), snapshots);
+        return answers.answer(backtests.fred(upload.downloads(), upload.policy(), upload.from(), upload.to(),
+                SeriesView.named(upload.view()), snapshots), http);
     }
 
     @GET
@@ -74,12 +81,13 @@ public class BacktestResource {
     @Operation(operationId = "backtestShipped", summary = "Backtest the rules on the shipped weekly history",
             description = "The weekly history that ships with the service (built from FRED downloads, 2018 on), "
                     + "judged as POST /backtests/fred judges an upload.")
-    @APIResponse(responseCode = "200", description = "{verdicts, changes} over the weekly points",
+    @APIResponse(responseCode = "200", description = SeriesResource.STREAMED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesAnswer.class)))
     @APIResponse(responseCode = "400", description = "A bad date or view, from after to, or a span with no week of "
             + "the history")
+    @APIResponse(responseCode = "500", description = SeriesResource.RULE_FAILED)
     @APIResponse(responseCode = "503", description = "No ruleset is active yet")
-    public SeriesAnswer backtestShipped(
+    public Response backtestShipped(
             @Parameter(description = "First week reported (ISO date); by default the history's first",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Last week reported (ISO date); by default the history's last",
@@ -88,9 +96,9 @@ public class BacktestResource {
                     schema = @Schema(enumeration = { "full", "compact" }, defaultValue = "compact"))
             @QueryParam("view") String view,
             @Parameter(description = SeriesResource.SNAPSHOTS) @QueryParam("snapshots") @DefaultValue("false")
-            boolean snapshots) {
-        return backtests.shipped(FredUpload.date("from", from), FredUpload.date("to", to),
-                SeriesView.named(view == null ? "compact" : view), snapshots);
+            boolean snapshots, @Context HttpServerRequest http) {
+        return answers.answer(backtests.shipped(FredUpload.date("from", from), FredUpload.date("to", to),
+                SeriesView.named(view == null ? "compact" : view), snapshots), http);
     }
 
     @GET

@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import dev.reservewatch.contract.Language;
-import dev.reservewatch.contract.SeriesAnswer;
 import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.watch.WatchStatus;
 
@@ -25,7 +23,8 @@ import dev.reservewatch.watch.WatchStatus;
  * watch): Chinese for {@code ?lang=zh}, or for an {@code Accept-Language} whose most wanted supported language is
  * {@code zh} ({@code zh-CN}, {@code zh-Hans}, any {@code zh-*}), weighed by q-values; English otherwise, and for
  * {@code *}. The query parameter wins over the header, so a link can name the language. The verdicts are judged once
- * and told in the language asked for as they leave; the answer says which in {@code Content-Language}.
+ * and told in the language asked for as they leave (a series' as it is written, {@link SeriesAnswerStream}); the
+ * answer says which in {@code Content-Language}.
  */
 public final class Languages {
 
@@ -117,12 +116,6 @@ public final class Languages {
     private static Object in(Language language, Object answer) {
         if (answer instanceof Verdict verdict) {
             return verdict.in(language);
-        }
-        if (answer instanceof SeriesAnswer series) {
-            List<?> verdicts = series.verdicts().stream()
-                    .map(each -> each instanceof Verdict verdict ? verdict.in(language) : each).toList();
-            return new SeriesAnswer(series.decisionId(), series.rulesetVersion(), series.points(), verdicts,
-                    series.changes(), series.snapshots());
         }
         if (answer instanceof WatchStatus status && status.latest() != null) {
             return new WatchStatus(status.enabled(), status.status(), status.lastAttemptAt(), status.lastSuccessAt(),

@@ -41,9 +41,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response ruleFailed(RuleExecutionException e) {
-        LOG.errorf(e.getCause(), "Evaluation failed: %s", e.getMessage());
-        return answer(new Problem("/problems/rule-failed", "A rule failed while judging the snapshot", 500,
-                e.getMessage(), java.util.List.of(), e.rule(), e.file()));
+        LOG.errorf(e.getCause(), "Evaluation failed%s: %s", e.asOf() == null ? "" : " on the point of " + e.asOf(),
+                e.getMessage());
+        return answer(ruleFailure(e));
+    }
+
+    /**
+     * A rule's failure as a problem document: 500 naming the rule, its file and, in a series, the point's date. Also
+     * the {@code error} member of a series answer cut off after it started ({@link SeriesAnswerStream}).
+     */
+    static Problem ruleFailure(RuleExecutionException e) {
+        return new Problem("/problems/rule-failed", "A rule failed while judging the snapshot", 500, e.getMessage(),
+                java.util.List.of(), e.rule(), e.file(), e.asOf());
     }
 
     @ServerExceptionMapper

@@ -6,7 +6,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -16,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.vertx.core.http.HttpServerRequest;
 
 import dev.reservewatch.contract.SeriesAnswer;
 import dev.reservewatch.contract.SeriesView;
@@ -33,10 +37,12 @@ public class WatchResource {
 
     private final WatchService watch;
     private final WatchJudge judge;
+    private final SeriesAnswerStream answers;
 
-    public WatchResource(WatchService watch, WatchJudge judge) {
+    public WatchResource(WatchService watch, WatchJudge judge, SeriesAnswerStream answers) {
         this.watch = watch;
         this.judge = judge;
+        this.answers = answers;
     }
 
     @GET
@@ -73,12 +79,13 @@ public class WatchResource {
     @Operation(operationId = "getWatchHistory", summary = "The fetched weeks, judged", description = "The weekly points "
             + "built from the data the watch fetched (as a FRED upload builds them: publication lags, no look-ahead), "
             + "judged as a series by the active rules: the same answer and parameters as GET /backtests/shipped.")
-    @APIResponse(responseCode = "200", description = "{verdicts, changes} over the weekly points",
+    @APIResponse(responseCode = "200", description = SeriesResource.STREAMED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesAnswer.class)))
     @APIResponse(responseCode = "400", description = "A bad date or view, from after to, or a span with no week")
     @APIResponse(responseCode = "409", description = "Nothing fetched and judged yet, or the watch is off")
+    @APIResponse(responseCode = "500", description = SeriesResource.RULE_FAILED)
     @APIResponse(responseCode = "503", description = "No ruleset is active yet")
-    public SeriesAnswer history(
+    public Response history(
             @Parameter(description = "First week reported (ISO date); by default the first judged",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Last week reported (ISO date); by default the latest",
@@ -87,8 +94,8 @@ public class WatchResource {
                     schema = @Schema(enumeration = { "full", "compact" }, defaultValue = "compact"))
             @QueryParam("view") String view,
             @Parameter(description = SeriesResource.SNAPSHOTS) @QueryParam("snapshots") @DefaultValue("false")
-            boolean snapshots) {
-        return judge.history(FredUpload.date("from", from), FredUpload.date("to", to),
-                SeriesView.named(view == null ? "compact" : view), snapshots);
+            boolean snapshots, @Context HttpServerRequest http) {
+        return answers.answer(judge.history(FredUpload.date("from", from), FredUpload.date("to", to),
+                SeriesView.named(view == null ? "compact" : view), snapshots), http);
     }
 }

@@ -93,5 +93,12 @@ public interface RulesConfig {
          */
         @WithDefault("160M")
         MemorySize judgeHeap();
+
+        /**
+         * Start and warm the first draft's judge in the background once the rules are active, so that the first
+         * impact after start-up costs what the later ones do. Readiness does not wait for it.
+         */
+        @WithDefault("true")
+        boolean warmJudgeAtStart();
     }
 }

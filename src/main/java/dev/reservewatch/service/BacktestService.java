@@ -13,7 +13,6 @@ import dev.reservewatch.config.LimitsConfig;
 import dev.reservewatch.config.TrendsConfig;
 import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.PolicyEvent;
-import dev.reservewatch.contract.SeriesAnswer;
 import dev.reservewatch.contract.SeriesView;
 import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.error.BadInputException;
@@ -48,7 +47,7 @@ public class BacktestService {
      * FRED downloads (code to CSV text), a policy calendar (null: the shipped one), the span, the view, and whether
      * the answer carries the weekly points built.
      */
-    public SeriesAnswer fred(Map<String, String> downloads, byte[] policy, LocalDate from, LocalDate to, SeriesView view,
+    public SeriesRun fred(Map<String, String> downloads, byte[] policy, LocalDate from, LocalDate to, SeriesView view,
             boolean withSnapshots) {
         List<FredImport.Observations> observations = downloads.entrySet().stream()
                 .map(download -> FredImport.parse(download.getKey(), download.getValue())).toList();
@@ -57,14 +56,14 @@ public class BacktestService {
         }
         FredImport.Weekly weekly = FredImport.weekly(observations, series.calendar(policy), from, to,
                 limits.seriesPoints(), historyDays());
-        return series.judge(weekly.points(), weekly.reportFrom(), view, withSnapshots);
+        return series.start(weekly.points(), weekly.reportFrom(), view, withSnapshots);
     }
 
     /**
      * The shipped weekly history from {@code from} to {@code to} (either may be null: its first or last week), with
      * the weekly points in the answer when {@code withSnapshots}.
      */
-    public SeriesAnswer shipped(LocalDate from, LocalDate to, SeriesView view, boolean withSnapshots) {
+    public SeriesRun shipped(LocalDate from, LocalDate to, SeriesView view, boolean withSnapshots) {
         if (from != null && to != null && from.isAfter(to)) {
             throw BadInputException.of("from", "is after to (" + from + " > " + to + ")");
         }
@@ -79,7 +78,7 @@ public class BacktestService {
             throw BadInputException.of(from != null ? "from" : "to", "leaves no week of the shipped history, which "
                     + "runs from " + first + " to " + history.get(history.size() - 1).asOf());
         }
-        return series.judge(points, reportFrom, view, withSnapshots);
+        return series.start(points, reportFrom, view, withSnapshots);
     }
 
     /** The policy calendar that ships with the service, which backtests use unless an upload sends its own. */

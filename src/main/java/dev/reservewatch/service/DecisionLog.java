@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -107,7 +108,14 @@ public class DecisionLog {
     }
 
     record SeriesLine(String decisionId, String rulesetVersion, int points, String from, String to,
-            List<ActionChange> changes) {
+            List<ActionChange> changes, SeriesFailure failed) {
+    }
+
+    /**
+     * Why a series stopped before its end: the point a rule failed on, with the rule and its file (either may be
+     * null when Drools did not say), or, without a point, what else stopped it (the client went away).
+     */
+    public record SeriesFailure(LocalDate asOf, String rule, String file, String reason) {
     }
 
     public DecisionLog(DecisionLogConfig config, ObjectMapper mapper, MeterRegistry registry) {
@@ -178,15 +186,17 @@ public class DecisionLog {
         return true;
     }
 
-    /** Offers one line for a whole series: its id, ruleset version, span and the changes of the action set. */
-    public void recordSeries(String id, String rulesetVersion, SeriesJudge.Result result) {
+    /**
+     * Offers one line for a whole series once it is done: its id, ruleset version, the points judged, their span
+     * and the changes of the action set; and, for a series that stopped before its end, why ({@code failed}).
+     */
+    public void recordSeries(String id, String rulesetVersion, SeriesJudge.Summary summary, SeriesFailure failed) {
         if (!config.enabled()) {
             return;
         }
-        List<Verdict> verdicts = result.verdicts();
-        offer(new Entry(null, null, 0, Instant.now(), new SeriesLine(id, rulesetVersion, verdicts.size(),
-                verdicts.isEmpty() ? null : verdicts.get(0).asOf().toString(),
-                verdicts.isEmpty() ? null : verdicts.get(verdicts.size() - 1).asOf().toString(), result.changes())));
+        offer(new Entry(null, null, 0, Instant.now(), new SeriesLine(id, rulesetVersion, summary.points(),
+                summary.from() == null ? null : summary.from().toString(),
+                summary.to() == null ? null : summary.to().toString(), summary.changes(), failed)));
     }
 
     void offer(Entry entry) {
@@ -386,11 +396,20 @@ public class DecisionLog {
                 json.writeStringField("rulesetVersion", series.rulesetVersion());
                 json.writeObjectFieldStart("series");
                 json.writeNumberField("points", series.points());
-                json.writeStringField("from", String.valueOf(series.from()));
-                json.writeStringField("to", String.valueOf(series.to()));
+                json.writeStringField("from", series.from());
+                json.writeStringField("to", series.to());
                 json.writeEndObject();
                 json.writeFieldName("changes");
                 mapper.writeValue(json, series.changes());
+                if (series.failed() != null) {
+                    SeriesFailure failed = series.failed();
+                    json.writeObjectFieldStart("failed");
+                    json.writeStringField("asOf", failed.asOf() == null ? null : failed.asOf().toString());
+                    json.writeStringField("rule", failed.rule());
+                    json.writeStringField("file", failed.file());
+                    json.writeStringField("reason", failed.reason());
+                    json.writeEndObject();
+                }
             } else {
                 VerdictLine verdict = entry.verdict();
                 json.writeStringField("decisionId", verdict.decisionId());

@@ -13,9 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
 
 import dev.reservewatch.config.RulesConfig;
 import dev.reservewatch.contract.CompileProblem;
@@ -63,6 +68,7 @@ public class DraftService {
     private final SeriesJudge judge;
     private final BacktestService backtests;
     private final Duration timeout;
+    private final boolean warmJudgeAtStart;
 
     public DraftService(DraftCompiler validator, DraftJudge draftJudge, ActiveRuleset rulesets, DecisionEngine engine,
             BacktestService backtests, RulesConfig config) {
@@ -72,6 +78,18 @@ public class DraftService {
         this.judge = new SeriesJudge(engine);
         this.backtests = backtests;
         this.timeout = config.drafts().impactTimeout();
+        this.warmJudgeAtStart = config.drafts().warmJudgeAtStart();
+    }
+
+    /**
+     * Once the rules are active (at start, or when a folder refused at start is mended), the first draft's judge is
+     * started and warmed in the background, at the judges' lower CPU priority: the first impact then costs what
+     * the later ones do, and readiness does not wait for it.
+     */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 50) StartupEvent event) {
+        if (warmJudgeAtStart) {
+            rulesets.onActivation(ruleset -> warmNextJudge());
+        }
     }
 
     /**

@@ -10,9 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.reservewatch.config.LimitsConfig;
-import dev.reservewatch.contract.CompactVerdict;
 import dev.reservewatch.contract.MarketSnapshot;
-import dev.reservewatch.contract.SeriesAnswer;
 import dev.reservewatch.contract.SeriesView;
 import dev.reservewatch.contract.SnapshotReader;
 import dev.reservewatch.engine.evaluation.DecisionEngine;
@@ -23,7 +21,10 @@ import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.error.FieldError;
 import dev.reservewatch.error.PayloadTooLargeException;
 
-/** Reads series (JSON, CSV, FRED downloads), judges them on one ruleset version, and logs each series once. */
+/**
+ * Reads series (JSON, CSV, FRED downloads) and starts their answers ({@link SeriesRun}): each series judged on one
+ * ruleset version, its verdicts streamed into the answer as they are judged, and logged once.
+ */
 @ApplicationScoped
 public class SeriesService {
 
@@ -94,27 +95,22 @@ public class SeriesService {
         }
     }
 
-    public SeriesAnswer judge(List<MarketSnapshot> points, SeriesView view, boolean withSnapshots) {
-        return judge(points, null, view, withSnapshots);
-    }
-
     /**
-     * Judges the points from {@code reportFrom} on (all when null), those before it serving as history only;
-     * {@code withSnapshots} adds the judged points to the answer.
+     * Starts the answer to a series: bounds the points, puts them in date order (refusing duplicate dates), takes the
+     * active ruleset and judges the first point reported, all before the answer starts, so that whatever refuses the
+     * series is answered with a problem document; {@link SeriesRun#forEach} then judges the rest as the answer is
+     * written. Judges the points from {@code reportFrom} on (all when null), those before it serving as history
+     * only; {@code withSnapshots} adds the judged points to the answer.
      */
-    public SeriesAnswer judge(List<MarketSnapshot> points, LocalDate reportFrom, SeriesView view, boolean withSnapshots) {
-        checkPoints(reportFrom == null ? points.size()
-                : (int) points.stream().filter(point -> !point.asOf().isBefore(reportFrom)).count());
+    public SeriesRun start(List<MarketSnapshot> points, LocalDate reportFrom, SeriesView view, boolean withSnapshots) {
+        List<MarketSnapshot> reported = reportFrom == null ? points
+                : points.stream().filter(point -> !point.asOf().isBefore(reportFrom)).toList();
+        checkPoints(reported.size());
         Ruleset ruleset = rulesets.active();
-        SeriesJudge.Result result = judge.judge(ruleset, points, reportFrom);
-        String id = VerdictService.decisionId();
-        log.recordSeries(id, ruleset.version(), result);
-        result.verdicts().forEach(verdict -> metrics.record(verdict, VerdictMetrics.Source.SERIES));
-        List<?> verdicts = view == SeriesView.CODES ? result.verdicts().stream().map(CompactVerdict::of).toList()
-                : result.verdicts().stream().map(v -> v.withDecisionId(id)).toList();
-        List<MarketSnapshot> snapshots = !withSnapshots ? null : SeriesJudge.inDateOrder(points).stream()
-                .filter(point -> reportFrom == null || !point.asOf().isBefore(reportFrom)).toList();
-        return new SeriesAnswer(id, ruleset.version(), verdicts.size(), verdicts, result.changes(), snapshots);
+        SeriesJudge.Judging judging = judge.start(ruleset, points, reportFrom);
+        List<MarketSnapshot> snapshots = withSnapshots ? SeriesJudge.inDateOrder(reported) : null;
+        return new SeriesRun(VerdictService.decisionId(), ruleset.version(), reported.size(), view, snapshots, judging,
+                log, metrics).judgeFirst();
     }
 
     /** The calendar sent with a backtest, or the shipped one when none was. */

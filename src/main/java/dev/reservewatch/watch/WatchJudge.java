@@ -18,7 +18,6 @@ import io.quarkus.runtime.StartupEvent;
 import dev.reservewatch.config.LimitsConfig;
 import dev.reservewatch.config.TrendsConfig;
 import dev.reservewatch.contract.MarketSnapshot;
-import dev.reservewatch.contract.SeriesAnswer;
 import dev.reservewatch.contract.SeriesView;
 import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.engine.evaluation.DecisionEngine;
@@ -30,6 +29,7 @@ import dev.reservewatch.error.RefusedException;
 import dev.reservewatch.model.TrendWindows;
 import dev.reservewatch.service.FredImport;
 import dev.reservewatch.service.RunoffCalendar;
+import dev.reservewatch.service.SeriesRun;
 import dev.reservewatch.service.SeriesService;
 
 /**
@@ -133,7 +133,7 @@ public class WatchJudge {
      * {@code GET /watch/history}: the weekly points built from the fetched data, judged as a series with the active
      * rules, as {@code GET /backtests/shipped} answers for the shipped history.
      */
-    public SeriesAnswer history(LocalDate from, LocalDate to, SeriesView view, boolean withSnapshots) {
+    public SeriesRun history(LocalDate from, LocalDate to, SeriesView view, boolean withSnapshots) {
         if (from != null && to != null && from.isAfter(to)) {
             throw BadInputException.of("from", "is after to (" + from + " > " + to + ")");
         }
@@ -153,6 +153,6 @@ public class WatchJudge {
             throw BadInputException.of(from != null ? "from" : "to", "leaves no week of the watch's history, which runs "
                     + "from " + judged.reportFrom() + " to " + judged.points().get(judged.points().size() - 1).asOf());
         }
-        return series.judge(points, reportFrom, view, withSnapshots);
+        return series.start(points, reportFrom, view, withSnapshots);
     }
 }

@@ -5,6 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -20,9 +24,18 @@ import io.restassured.http.ContentType;
 class RuleFailureAnswerTest {
 
     public static class FragileRules implements QuarkusTestProfile {
+        /** The decision log, where a failed series leaves its line (SeriesAnswerCutOffTest). */
+        static final Path LOG = Path.of("target/decision-log-fragile/decisions.jsonl");
+
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("rules.dir", "src/test/resources/rulesets/fragile", "rules.max-firings", "200");
+            try {
+                Files.deleteIfExists(LOG);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Map.of("rules.dir", "src/test/resources/rulesets/fragile", "rules.max-firings", "200",
+                    "decisions.log.enabled", "true", "decisions.log.file", LOG.toString());
         }
     }
 

@@ -28,15 +28,19 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 /**
- * The watch's component (k8s/components/watch) laid over the base, rendered with {@code kubectl kustomize}: one
- * watcher pod on its own labels with its data on a volume where the service writes it, the FRED key and webhooks from
- * an optional Secret, the API pods' rules; and alerts and a dashboard on metrics the service exports. Skipped without
- * kubectl on the PATH.
+ * The watch's component (k8s/components/watch) laid over the base, and the overlays that include it (prod, dev-watch),
+ * rendered with {@code kubectl kustomize}: one watcher pod on its own labels with its data on a volume where the
+ * service writes it, the FRED key and webhooks from an optional Secret, the API pods' rules; and alerts and a dashboard
+ * on metrics the service exports. What every Deployment shares with the API pods: {@link KubernetesManifestsTest}.
+ * Skipped without kubectl on the PATH.
  */
 class WatchManifestsTest {
 
     static final Path COMPONENT = Path.of("k8s/components/watch");
     static final Path METRICS_SOURCE = Path.of("src/main/java/dev/reservewatch/watch/WatchMetrics.java");
+    static final String BASE_AND_COMPONENT = "k8s/base with k8s/components/watch";
+    /** The layouts with the watch: the component over the base, and each overlay that includes it. */
+    static final Map<String, List<JsonNode>> LAYOUTS = new java.util.LinkedHashMap<>();
     static List<JsonNode> docs;
 
     @BeforeAll
@@ -52,13 +56,22 @@ class WatchManifestsTest {
                 components:
                   - ../../k8s/components/watch
                 """);
-        Process process = new ProcessBuilder("kubectl", "kustomize", dir.toString()).start();
+        LAYOUTS.put(BASE_AND_COMPONENT, kustomize(dir.toString()));
+        LAYOUTS.put("k8s/overlays/prod", kustomize("k8s/overlays/prod"));
+        LAYOUTS.put("k8s/overlays/dev-watch", kustomize("k8s/overlays/dev-watch"));
+        docs = LAYOUTS.get(BASE_AND_COMPONENT);
+    }
+
+    static List<JsonNode> kustomize(String dir) throws Exception {
+        Process process = new ProcessBuilder("kubectl", "kustomize", dir).start();
         String yaml = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as("kubectl kustomize failed:%n%s", errors).isZero();
+        assertThat(process.exitValue()).as("kubectl kustomize %s failed:%n%s", dir, errors).isZero();
         try (YAMLParser parser = new YAMLFactory().createParser(yaml)) {
-            docs = new ArrayList<>(new YAMLMapper().readValues(parser, JsonNode.class).readAll());
+            List<JsonNode> rendered = new ArrayList<>(new YAMLMapper().readValues(parser, JsonNode.class).readAll());
+            rendered.removeIf(doc -> doc == null || !doc.isObject());
+            return rendered;
         }
     }
 
@@ -72,8 +85,16 @@ class WatchManifestsTest {
     }
 
     static JsonNode named(String kind, String name) {
+        return named(docs, kind, name);
+    }
+
+    static JsonNode named(List<JsonNode> docs, String kind, String name) {
         return docs.stream().filter(d -> d.path("kind").asText().equals(kind) && d.at("/metadata/name").asText().equals(name))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + kind + "/" + name));
+    }
+
+    static List<JsonNode> ofKind(List<JsonNode> docs, String kind) {
+        return docs.stream().filter(d -> d.path("kind").asText().equals(kind)).toList();
     }
 
     static JsonNode container(JsonNode deployment) {
@@ -113,57 +134,78 @@ class WatchManifestsTest {
 
     @Test
     void oneWatcherPodOnItsOwnLabelsAndVolume() {
-        JsonNode watcher = named("Deployment", "reserve-watch-watcher");
-        assertThat(watcher.at("/spec/replicas").asInt()).isEqualTo(1);
-        assertThat(watcher.at("/spec/strategy/type").asText()).as("the old pod leaves before the new one mounts the data")
-                .isEqualTo("Recreate");
-        Map<String, String> pods = strings(watcher.at("/spec/template/metadata/labels"));
-        Map<String, String> apiSelector = strings(named("Service", "reserve-watch").at("/spec/selector"));
-        assertThat(pods.entrySet().containsAll(apiSelector.entrySet()))
-                .as("the API Service, autoscaler and budget must not count the watcher").isFalse();
-        assertThat(pods).containsAllEntriesOf(strings(named("Service", "reserve-watch-watcher").at("/spec/selector")))
-                .containsAllEntriesOf(strings(watcher.at("/spec/selector/matchLabels")))
-                .containsAllEntriesOf(strings(named("NetworkPolicy", "reserve-watch-watcher").at("/spec/podSelector/matchLabels")));
+        LAYOUTS.forEach((layout, docs) -> {
+            JsonNode watcher = named(docs, "Deployment", "reserve-watch-watcher");
+            assertThat(watcher.at("/spec/replicas").asInt()).as("%s: one watcher", layout).isEqualTo(1);
+            assertThat(watcher.at("/spec/strategy/type").asText())
+                    .as("%s: the old pod leaves before the new one mounts the data", layout).isEqualTo("Recreate");
+            Map<String, String> pods = strings(watcher.at("/spec/template/metadata/labels"));
+            Map<String, String> apiSelector = strings(named(docs, "Service", "reserve-watch").at("/spec/selector"));
+            assertThat(pods.entrySet().containsAll(apiSelector.entrySet()))
+                    .as("%s: the API Service, autoscaler and budget must not count the watcher", layout).isFalse();
+            assertThat(pods).as(layout)
+                    .containsAllEntriesOf(strings(named(docs, "Service", "reserve-watch-watcher").at("/spec/selector")))
+                    .containsAllEntriesOf(strings(watcher.at("/spec/selector/matchLabels")))
+                    .containsAllEntriesOf(strings(named(docs, "NetworkPolicy", "reserve-watch-watcher")
+                            .at("/spec/podSelector/matchLabels")));
+            for (JsonNode hpa : ofKind(docs, "HorizontalPodAutoscaler")) {
+                assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).as("%s: nothing scales the watcher", layout)
+                        .isNotEqualTo("reserve-watch-watcher");
+            }
 
-        JsonNode container = container(watcher);
-        String dataDir = env(container, "WATCH_DATA_DIR").path("value").asText();
-        JsonNode claim = null;
-        for (JsonNode mount : container.path("volumeMounts")) {
-            if (dataDir.startsWith(mount.path("mountPath").asText() + "/")) {
-                for (JsonNode volume : watcher.at("/spec/template/spec/volumes")) {
-                    if (volume.path("name").asText().equals(mount.path("name").asText())) {
-                        claim = volume.path("persistentVolumeClaim");
-                    }
+            JsonNode container = container(watcher);
+            String dataDir = env(container, "WATCH_DATA_DIR").path("value").asText();
+            JsonNode mount = null;
+            for (JsonNode m : container.path("volumeMounts")) {
+                if (dataDir.startsWith(m.path("mountPath").asText() + "/")) {
+                    mount = m;
                 }
             }
-        }
-        assertThat(claim).as("WATCH_DATA_DIR lies on a persistent volume").isNotNull();
-        JsonNode pvc = named("PersistentVolumeClaim", claim.path("claimName").asText());
-        assertThat(pvc.at("/spec/accessModes/0").asText()).isEqualTo("ReadWriteOnce");
-        assertThat(watcher.at("/spec/template/spec/securityContext/fsGroup").asInt()).as("writable by the image's user")
-                .isEqualTo(185);
+            assertThat(mount).as("%s: WATCH_DATA_DIR %s lies below a mount", layout, dataDir).isNotNull();
+            assertThat(mount.path("readOnly").asBoolean()).as("%s: the data mount is writable", layout).isFalse();
+            String volumeName = mount.path("name").asText();
+            JsonNode claim = volume(watcher, volumeName).path("persistentVolumeClaim");
+            assertThat(claim.isMissingNode()).as("%s: WATCH_DATA_DIR lies on a persistent volume, not %s", layout,
+                    volume(watcher, volumeName)).isFalse();
+            String claimName = claim.path("claimName").asText();
+            JsonNode pvc = named(docs, "PersistentVolumeClaim", claimName);
+            assertThat(pvc.at("/spec/accessModes/0").asText()).as("%s: one node mounts it", layout).isEqualTo("ReadWriteOnce");
+            assertThat(pvc.at("/spec/accessModes").size()).as(layout).isEqualTo(1);
+            assertThat(pvc.at("/spec/resources/requests/storage").asText()).as("%s: the claim's size", layout).isNotEmpty();
+            for (JsonNode other : ofKind(docs, "Deployment")) {
+                if (!other.equals(watcher)) {
+                    assertThat(other.at("/spec/template/spec/volumes").toString()).as("%s: only the watcher mounts %s", layout,
+                            claimName).doesNotContain("\"" + claimName + "\"");
+                }
+            }
+            assertThat(watcher.at("/spec/template/spec/securityContext/fsGroup").asInt())
+                    .as("%s: writable by the image's user", layout).isEqualTo(185);
+        });
     }
 
     @Test
     void theKeyAndWebhooksComeFromAnOptionalSecretAndTheRulesAsTheApiPodsHaveThem() {
-        JsonNode watcher = named("Deployment", "reserve-watch-watcher");
-        JsonNode api = named("Deployment", "reserve-watch");
-        for (String variable : List.of("WATCH_FRED_API_KEY", "WATCH_WEBHOOK_URLS")) {
-            JsonNode value = env(container(watcher), variable);
-            assertThat(value.has("value")).as("%s is never a literal", variable).isFalse();
-            assertThat(value.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("reserve-watch-fred");
-            assertThat(value.at("/valueFrom/secretKeyRef/optional").asBoolean()).as("pods start without it, watch off").isTrue();
-        }
-        assertThat(api.toString()).as("the API pods have the watch off").doesNotContain("WATCH_FRED_API_KEY");
-        assertThat(volume(watcher, "rules")).isEqualTo(volume(api, "rules"));
-        // The API pods' limit also holds a draft's judge beside the service; the watcher judges no drafts. Both
-        // JVMs get the same heap and the same other options.
-        assertThat(jvmOptionsBesidesHeap(watcher)).isEqualTo(jvmOptionsBesidesHeap(api));
-        assertThat(heapMib(watcher)).isCloseTo(heapMib(api), within(8.0));
-        assertThat(env(container(watcher), "RULES_DIR")).isEqualTo(env(container(api), "RULES_DIR"));
-        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            assertThat(container(watcher).path(probe)).as(probe).isEqualTo(container(api).path(probe));
-        }
+        LAYOUTS.forEach((layout, docs) -> {
+            JsonNode watcher = named(docs, "Deployment", "reserve-watch-watcher");
+            JsonNode api = named(docs, "Deployment", "reserve-watch");
+            for (String variable : List.of("WATCH_FRED_API_KEY", "WATCH_WEBHOOK_URLS")) {
+                JsonNode value = env(container(watcher), variable);
+                assertThat(value.has("value")).as("%s: %s is never a literal", layout, variable).isFalse();
+                assertThat(value.at("/valueFrom/secretKeyRef/name").asText()).as(layout).isEqualTo("reserve-watch-fred");
+                assertThat(value.at("/valueFrom/secretKeyRef/optional").asBoolean())
+                        .as("%s: pods start without it, watch off", layout).isTrue();
+            }
+            assertThat(api.toString()).as("%s: the API pods have the watch off", layout).doesNotContain("WATCH_FRED_API_KEY");
+            assertThat(volume(watcher, "rules")).as(layout).isEqualTo(volume(api, "rules"));
+            // The API pods' limit also holds a draft's judge beside the service; the watcher judges no drafts. Both
+            // JVMs get the same heap and the same other options.
+            assertThat(jvmOptionsBesidesHeap(watcher)).as(layout).isEqualTo(jvmOptionsBesidesHeap(api));
+            assertThat(heapMib(watcher)).as(layout).isCloseTo(heapMib(api), within(8.0));
+            assertThat(env(container(watcher), "RULES_DIR")).as(layout).isEqualTo(env(container(api), "RULES_DIR"));
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertThat(container(watcher).path(probe)).as("%s: %s", layout, probe).isEqualTo(container(api).path(probe));
+            }
+        });
     }
 
     static JsonNode volume(JsonNode deployment, String name) {

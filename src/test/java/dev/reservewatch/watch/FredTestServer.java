@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -58,11 +59,15 @@ import dev.reservewatch.service.FredSeries;
  * is not JSON, "." for every value, or "the series does not exist"; and, if asked, FRED's own rate limit enforced
  * with 429s (counted, so that a test can prove a client never needed one).</li>
  * </ul>
- * Standalone, for benchmarks: {@code java -cp target/test-classes:target/classes dev.reservewatch.watch.FredTestServer
- * PORT DATA_DIR TODAY KEY}, FRED's limits enforced; {@code POST /_control/today?date=YYYY-MM-DD} moves today,
- * {@code POST /_control/put?series=&date=&value=} publishes an observation, {@code POST /_control/fault?series=&kind=}
- * injects a fault (without a series: clears them), {@code GET /_control/requests} counts the
- * requests, and {@code /_hooks} is a webhook whose alerts {@code GET /_control/hooks} lists with their arrival times.
+ * Standalone, for benchmarks and the pod proof (k8s/proof/prove.sh): {@code java -cp target/test-classes:target/classes
+ * dev.reservewatch.watch.FredTestServer PORT DATA_DIR TODAY KEY [HOST [PER_SECOND/PER_MINUTE]]} on HOST (127.0.0.1
+ * unless given), with FRED's limits (2/120) or those given enforced; {@code POST /_control/today?date=YYYY-MM-DD}
+ * moves today, {@code POST /_control/put?series=&date=&value=} publishes an observation,
+ * {@code POST /_control/carry?series=} carries a series' last value forward to today ({@link #carryForward}),
+ * {@code POST /_control/fault?series=&kind=} injects a fault (without a series: clears them),
+ * {@code GET /_control/requests} counts the requests (and those that asked a series whole, with no
+ * {@code observation_start}), and {@code /_hooks} is a webhook whose alerts {@code GET /_control/hooks} lists with
+ * their arrival times.
  */
 public final class FredTestServer implements AutoCloseable {
 
@@ -134,6 +139,11 @@ public final class FredTestServer implements AutoCloseable {
     }
 
     public FredTestServer(Path folder, LocalDate today, int port, String... keys) throws IOException {
+        this(folder, today, "127.0.0.1", port, keys);
+    }
+
+    /** On {@code host}: 127.0.0.1 for tests and benchmarks, 0.0.0.0 inside a container that pods reach (k8s/proof). */
+    public FredTestServer(Path folder, LocalDate today, String host, int port, String... keys) throws IOException {
         this.today = new AtomicReference<>(today);
         this.keys.addAll(List.of(keys));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.csv")) {
@@ -142,12 +152,13 @@ public final class FredTestServer implements AutoCloseable {
                 series.put(code, read(Files.readString(file)));
             }
         }
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server = HttpServer.create(new InetSocketAddress(host, port), 64);
         server.setExecutor(executor);
         server.createContext("/fred/series/observations", this::observations);
         server.createContext("/_control/today", this::control);
         server.createContext("/_control/requests", this::counts);
         server.createContext("/_control/put", this::putValue);
+        server.createContext("/_control/carry", this::carryControl);
         server.createContext("/_control/fault", this::faultControl);
         server.createContext("/_control/hooks", this::hooksReceived);
         server.createContext("/_hooks", this::hook);
@@ -155,7 +166,9 @@ public final class FredTestServer implements AutoCloseable {
     }
 
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+        return URI.create("http://" + host + ":" + address.getPort());
     }
 
     public LocalDate today() {
@@ -202,6 +215,44 @@ public final class FredTestServer implements AutoCloseable {
     /** Replaces a series' observations from now on (a revision, or a new one), as CSV rows {@code date,value}. */
     public void put(String code, LocalDate date, String value) {
         series.computeIfAbsent(code, c -> Collections.synchronizedNavigableMap(new TreeMap<>())).put(date, value);
+    }
+
+    /**
+     * Brings a series up to the server's today, as if it had gone on unchanged since its file ends: its last value
+     * carried forward on its cadence (business days, weeks from its last date, months) to the last date published by
+     * today. A series on {@code ON_CHANGE} (a step that holds) is left as it is. Returns the observations added.
+     */
+    public int carryForward(String code) {
+        NavigableMap<LocalDate, String> values = series.get(code);
+        if (values == null || values.isEmpty()) {
+            return 0;
+        }
+        FredSeries.Schedule schedule = FredSeries.byCode(code).map(FredSeries::schedule).orElse(FredSeries.Schedule.DAILY);
+        if (schedule == FredSeries.Schedule.ON_CHANGE) {
+            return 0;
+        }
+        String value;
+        LocalDate date;
+        synchronized (values) {
+            date = values.lastKey();
+            value = values.descendingMap().values().stream().filter(v -> v != null).findFirst().orElse(null);
+        }
+        int added = 0;
+        while (value != null) {
+            LocalDate next = switch (schedule) {
+                case WEEKLY -> date.plusWeeks(1);
+                case MONTHLY -> date.plusMonths(1);
+                default -> date.getDayOfWeek() == DayOfWeek.FRIDAY ? date.plusDays(3)
+                        : date.getDayOfWeek() == DayOfWeek.SATURDAY ? date.plusDays(2) : date.plusDays(1);
+            };
+            if (published(code, next).isAfter(today.get())) {
+                break;
+            }
+            values.put(next, value);
+            date = next;
+            added++;
+        }
+        return added;
     }
 
     @Override
@@ -427,6 +478,12 @@ public final class FredTestServer implements AutoCloseable {
         reply(exchange, 200, "{\"at\":" + System.currentTimeMillis() + "}");
     }
 
+    /** {@code POST /_control/carry?series=}: the series carried forward to today ({@link #carryForward}). */
+    private void carryControl(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        reply(exchange, 200, "{\"added\":" + carryForward(query.get("series")) + "}");
+    }
+
     /** {@code POST /_control/fault?series=&kind=&times=}: a fault from now on; without a series, every fault is cleared. */
     private void faultControl(HttpExchange exchange) throws IOException {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
@@ -454,8 +511,9 @@ public final class FredTestServer implements AutoCloseable {
     private void counts(HttpExchange exchange) throws IOException {
         Set<String> codes = new HashSet<>();
         requests.forEach(request -> codes.add(request.series()));
-        reply(exchange, 200, "{\"requests\":" + requests.size() + ",\"series\":" + codes.size() + ",\"throttled\":"
-                + throttled.get() + "}");
+        long whole = requests.stream().filter(r -> r.series() != null && !r.query().containsKey("observation_start")).count();
+        reply(exchange, 200, "{\"requests\":" + requests.size() + ",\"series\":" + codes.size() + ",\"whole\":" + whole
+                + ",\"throttled\":" + throttled.get() + "}");
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {
@@ -533,11 +591,12 @@ public final class FredTestServer implements AutoCloseable {
         }
     }
 
-    /** Standalone: {@code PORT DATA_DIR TODAY KEY}; runs until killed. */
+    /** Standalone: {@code PORT DATA_DIR TODAY KEY [HOST [PER_SECOND/PER_MINUTE]]}; runs until killed. */
     public static void main(String[] args) throws Exception {
-        FredTestServer server = new FredTestServer(Path.of(args[1]), LocalDate.parse(args[2]), Integer.parseInt(args[0]),
-                args[3]);
-        server.enforceLimits(2, 120);
+        FredTestServer server = new FredTestServer(Path.of(args[1]), LocalDate.parse(args[2]),
+                args.length > 4 ? args[4] : "127.0.0.1", Integer.parseInt(args[0]), args[3]);
+        String[] limits = (args.length > 5 ? args[5] : "2/120").split("/");
+        server.enforceLimits(Integer.parseInt(limits[0]), Integer.parseInt(limits[1]));
         System.out.println("FRED test server on " + server.baseUrl() + ", today " + server.today() + ", "
                 + server.series.size() + " series");
         Thread.currentThread().join();

@@ -39,11 +39,15 @@ public final class DraftJudge implements AutoCloseable {
     /**
      * How judges are started: the Java and class path of the service (see {@link #settings}), the judge's heap,
      * the rule firings allowed per evaluation and the trend windows (as the service's), how long a start may take,
-     * and the folder it runs in.
+     * the folder it runs in, and what it is started under ({@code launcher}: {@code nice}, so that a judge takes
+     * only the CPU the service leaves; empty where there is no {@code nice}).
      */
     public record Settings(String java, String classPath, long heapBytes, int maxFirings, TrendWindows windows,
-            Duration startTimeout, Path workDir) {
+            Duration startTimeout, Path workDir, List<String> launcher) {
     }
+
+    /** How much lower a judge's CPU priority is than the service's ({@code nice -n}). */
+    static final int NICENESS = 10;
 
     /**
      * A draft to judge: every file of the ruleset it makes ({@code drafted} names the draft's own, which the
@@ -96,7 +100,18 @@ public final class DraftJudge implements AutoCloseable {
     public static Settings settings(long heapBytes, int maxFirings, TrendWindows windows) {
         Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
         return new Settings(Path.of(System.getProperty("java.home"), "bin", "java").toString(), classPath(), heapBytes,
-                maxFirings, windows, Duration.ofSeconds(60), workDir);
+                maxFirings, windows, Duration.ofSeconds(60), workDir, lowerPriority());
+    }
+
+    /** {@code nice -n 10} when the system has {@code nice} (Debian, UBI and Alpine images do), else nothing. */
+    static List<String> lowerPriority() {
+        for (String nice : List.of("/usr/bin/nice", "/bin/nice")) {
+            if (java.nio.file.Files.isExecutable(Path.of(nice))) {
+                return List.of(nice, "-n", Integer.toString(NICENESS));
+            }
+        }
+        LOG.infof("No nice command: draft judges run at the service's own CPU priority");
+        return List.of();
     }
 
     /** The class path a judge needs: the service's, or next to {@code quarkus-run.jar} its boot, main and app jars. */
@@ -170,6 +185,12 @@ public final class DraftJudge implements AutoCloseable {
         LOG.warnf("A draft judge could not be warmed on the active rules: %s", outcome.what());
         judge.end();
         return null;
+    }
+
+    /** The process id of the judge warm and waiting for the next draft; empty while none is (or it still warms). */
+    public synchronized java.util.OptionalLong waitingJudge() {
+        JudgeProcess judge = next == null || next.isCompletedExceptionally() ? null : next.getNow(null);
+        return judge == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(judge.pid());
     }
 
     /** The judge warmed for this draft (waiting for it if it is still warming), or one started now. */

@@ -63,7 +63,8 @@ final class JudgeProcess {
     }
 
     static JudgeProcess start(DraftJudge.Settings settings) throws IOException {
-        List<String> command = new ArrayList<>(List.of(settings.java(),
+        List<String> command = new ArrayList<>(settings.launcher());
+        command.addAll(List.of(settings.java(),
                 "-Xmx" + (settings.heapBytes() >> 20) + "m", "-XX:MaxMetaspaceSize=" + METASPACE_MB + "m",
                 "-XX:ReservedCodeCacheSize=" + CODE_MB + "m", "-XX:MaxDirectMemorySize=" + DIRECT_MB + "m",
                 "-Xss" + STACK_MB + "m", "-XX:+UseSerialGC",

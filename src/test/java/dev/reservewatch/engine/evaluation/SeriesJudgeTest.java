@@ -3,6 +3,7 @@ package dev.reservewatch.engine.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.ref.WeakReference;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,9 @@ import dev.reservewatch.contract.MarketSnapshot;
 import dev.reservewatch.contract.Verdict;
 import dev.reservewatch.engine.ShippedRules;
 import dev.reservewatch.engine.Snapshots;
+import dev.reservewatch.engine.compile.RulesetCompiler;
+import dev.reservewatch.engine.ruleset.RuleFile;
+import dev.reservewatch.engine.ruleset.Ruleset;
 import dev.reservewatch.error.BadInputException;
 import dev.reservewatch.model.History;
 import dev.reservewatch.model.Market;
@@ -88,6 +92,78 @@ class SeriesJudgeTest {
         Verdict alone = new DecisionEngine().evaluate(ShippedRules.ruleset(),
                 points.get(13).withHistory(points.subList(0, 13)));
         assertThat(inSeries).usingRecursiveComparison().ignoringFields("evaluationMicros").isEqualTo(alone);
+    }
+
+    @Test
+    void streamsEachVerdictAsItIsJudgedAndKeepsOnlyTheChangesAndTheSpan() {
+        List<MarketSnapshot> points = new ArrayList<>();
+        LocalDate day = LocalDate.of(2025, 7, 2);
+        for (int week = 0; week < 16; week++) {
+            points.add(0, point(day.plusWeeks(week).toString(), 4.08 + week * 0.0025, 4.05, 3300 - week * 25, 200 - week * 10));
+        }
+        SeriesJudge.Result kept = judge.judge(ShippedRules.ruleset(), points);
+        List<Verdict> streamed = new ArrayList<>();
+        SeriesJudge.Summary summary = judge.judge(ShippedRules.ruleset(), points, day.plusWeeks(3), streamed::add);
+
+        List<Verdict> reported = kept.verdicts().subList(3, 16);
+        assertThat(streamed).usingRecursiveFieldByFieldElementComparatorIgnoringFields("evaluationMicros")
+                .containsExactlyElementsOf(reported);
+        assertThat(summary.points()).isEqualTo(13);
+        assertThat(summary.from()).isEqualTo(day.plusWeeks(3));
+        assertThat(summary.to()).isEqualTo(day.plusWeeks(15));
+        assertThat(summary.changes()).isEqualTo(judge.judge(ShippedRules.ruleset(), points, day.plusWeeks(3)).changes());
+    }
+
+    @Test
+    void aStreamedSeriesHoldsNoVerdictOnceItIsHandedOn() {
+        List<MarketSnapshot> points = new ArrayList<>();
+        for (int week = 0; week < 60; week++) {
+            points.add(point(LocalDate.of(2024, 1, 3).plusWeeks(week).toString(), 4.08, 4.1, 3300 - week * 5, 200));
+        }
+        List<WeakReference<Verdict>> handedOn = new ArrayList<>();
+        SeriesJudge.Judging judging = judge.start(ShippedRules.ruleset(), points, null);
+        while (judging.hasNext()) {
+            handedOn.add(new WeakReference<>(judging.next()));
+        }
+        // the judging is still reachable here: whatever it kept would survive the collections
+        for (int i = 0; i < 10 && handedOn.stream().anyMatch(ref -> ref.get() != null); i++) {
+            System.gc();
+        }
+        assertThat(handedOn).allSatisfy(ref -> assertThat(ref.get()).isNull());
+        assertThat(judging.summary().points()).isEqualTo(60);
+    }
+
+    @Test
+    void namesThePointARuleFailedOnAndWhatWasJudgedBeforeIt() {
+        Ruleset fragile = new RulesetCompiler().compile(List.of(new RuleFile("fragile.drl", """
+                package rules;
+                import dev.reservewatch.model.*;
+                rule "Refuse an absurd SRF take-up"
+                when
+                    Market( srfTakeupBn > 1000 )
+                then
+                    insert(new Recommendation("", 1, "blank code"));
+                end
+                """))).ruleset();
+        List<MarketSnapshot> points = new ArrayList<>();
+        for (int week = 0; week < 5; week++) {
+            points.add(Snapshots.json("{\"asOf\": \"%s\", \"srfTakeupBn\": %d}"
+                    .formatted(LocalDate.of(2025, 10, 1).plusWeeks(week), week == 3 ? 5000 : 5)));
+        }
+        SeriesJudge.Judging judging = judge.start(fragile, points, null);
+        List<Verdict> before = new ArrayList<>();
+        assertThatThrownBy(() -> {
+            while (judging.hasNext()) {
+                before.add(judging.next());
+            }
+        }).isInstanceOfSatisfying(RuleExecutionException.class, e -> {
+            assertThat(e.rule()).isEqualTo("Refuse an absurd SRF take-up");
+            assertThat(e.file()).isEqualTo("fragile.drl");
+            assertThat(e.asOf()).isEqualTo(LocalDate.of(2025, 10, 22));
+        });
+        assertThat(before).hasSize(3);
+        assertThat(judging.summary().points()).isEqualTo(3);
+        assertThat(judging.summary().to()).isEqualTo(LocalDate.of(2025, 10, 15));
     }
 
     @Test
