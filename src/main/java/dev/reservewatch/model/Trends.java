@@ -92,9 +92,10 @@ public final class Trends {
             Function<Observation, Double> figure) {
         double sum = now;
         int count = 1;
+        LocalDate windowStart = day.minusDays(windowDays);
         for (int i = history.latestOnOrBefore(day.minusDays(1)); i >= 0; i--) {
             Observation earlier = history.get(i);
-            if (!earlier.asOf().isAfter(day.minusDays(windowDays))) {
+            if (!earlier.asOf().isAfter(windowStart)) {
                 break;
             }
             Double value = figure.apply(earlier);
@@ -112,9 +113,10 @@ public final class Trends {
      */
     static Double priorHigh(History history, LocalDate day, Function<Observation, Double> figure) {
         Double high = null;
+        LocalDate from = day.minusDays(PRIOR_WEEKS_DAYS);
         for (int i = history.latestOnOrBefore(day.minusDays(1)); i >= 0; i--) {
             Observation earlier = history.get(i);
-            if (earlier.asOf().isBefore(day.minusDays(PRIOR_WEEKS_DAYS))) {
+            if (earlier.asOf().isBefore(from)) {
                 break;
             }
             Double value = figure.apply(earlier);
@@ -166,9 +168,10 @@ public final class Trends {
             sum += current;
             count++;
         }
+        LocalDate windowStart = day.minusDays(windowDays);
         for (int i = history.latestOnOrBefore(day.minusDays(1)); i >= 0; i--) {
             Observation earlier = history.get(i);
-            if (!earlier.asOf().isAfter(day.minusDays(windowDays))) {
+            if (!earlier.asOf().isAfter(windowStart)) {
                 break;
             }
             Double value = figure.apply(earlier);
@@ -187,22 +190,24 @@ public final class Trends {
     static int weeksAtOrAbove(History history, LocalDate day, int weeks, Observation now,
             Function<Observation, Double> figure, double floor) {
         java.util.BitSet seen = new java.util.BitSet(weeks);
-        countWeek(seen, day, now, figure, floor);
+        long today = day.toEpochDay();
+        countWeek(seen, today, now, figure, floor);
+        long after = today - 7L * weeks;
         for (int i = history.latestOnOrBefore(day.minusDays(1)); i >= 0; i--) {
             Observation earlier = history.get(i);
-            if (!earlier.asOf().isAfter(day.minusDays(7L * weeks))) {
+            if (earlier.asOf().toEpochDay() <= after) {
                 break;
             }
-            countWeek(seen, day, earlier, figure, floor);
+            countWeek(seen, today, earlier, figure, floor);
         }
         return seen.cardinality();
     }
 
-    private static void countWeek(java.util.BitSet seen, LocalDate day, Observation point,
+    private static void countWeek(java.util.BitSet seen, long today, Observation point,
             Function<Observation, Double> figure, double floor) {
         Double value = figure.apply(point);
         if (value != null && value >= floor && !PeriodEnds.weekHoldsOne(point.asOf())) {
-            seen.set((int) (java.time.temporal.ChronoUnit.DAYS.between(point.asOf(), day) / 7));
+            seen.set((int) ((today - point.asOf().toEpochDay()) / 7));
         }
     }
 }
