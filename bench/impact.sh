@@ -75,6 +75,7 @@ PY
 }
 
 : >"$WORK/times"
+sleep "$PAUSE" # the first draft comes as long after ready as the later ones after the draft before them
 impact cold
 read -r COLD_S COLD_COMPILE COLD_SCENARIOS COLD_JUDGING POINTS CHANGED <"$WORK/times"
 : >"$WORK/times"
