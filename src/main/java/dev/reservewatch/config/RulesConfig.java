@@ -95,8 +95,9 @@ public interface RulesConfig {
         MemorySize judgeHeap();
 
         /**
-         * Start and warm the first draft's judge in the background once the rules are active, so that the first
-         * impact after start-up costs what the later ones do. Readiness does not wait for it.
+         * Start and warm the first draft's judge in the background once the rules are active, and run the service's
+         * own side of an impact once in a draft's turn, so that the first impact after start-up costs what the later
+         * ones do. Readiness does not wait for either.
          */
         @WithDefault("true")
         boolean warmJudgeAtStart();

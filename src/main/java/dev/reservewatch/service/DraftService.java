@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,6 +70,7 @@ public class DraftService {
     private final BacktestService backtests;
     private final Duration timeout;
     private final boolean warmJudgeAtStart;
+    private final AtomicBoolean warmedHere = new AtomicBoolean();
 
     public DraftService(DraftCompiler validator, DraftJudge draftJudge, ActiveRuleset rulesets, DecisionEngine engine,
             BacktestService backtests, RulesConfig config) {
@@ -88,8 +90,46 @@ public class DraftService {
      */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 50) StartupEvent event) {
         if (warmJudgeAtStart) {
-            rulesets.onActivation(ruleset -> warmNextJudge());
+            rulesets.onActivation(ruleset -> {
+                warmNextJudge();
+                if (warmedHere.compareAndSet(false, true)) {
+                    Thread warming = new Thread(this::warmImpactPath, "draft-warm-up");
+                    warming.setDaemon(true);
+                    warming.start();
+                }
+            });
         }
+    }
+
+    /**
+     * Runs the service's own side of an impact once, in a draft's turn (so within the drafts' half of one core):
+     * the shipped history read, written as a judge's request and judged by the active rules, so that the first
+     * author's impact does not pay for the JIT of that path. A draft that comes meanwhile waits for the turn.
+     */
+    private void warmImpactPath() {
+        try {
+            long started = System.nanoTime();
+            validator.inTurn(Map.of(), () -> {
+                Ruleset active = rulesets.active();
+                SeriesJudge.Points series = judge.points(backtests.shippedHistory());
+                DraftJudge.pointsJson(sorted(series));
+                for (int i = 0; i < series.size(); i++) {
+                    series.judge(active, i).codes();
+                }
+                return null;
+            });
+            LOG.debugf("The impact path was warmed in %d ms", millis(started, System.nanoTime()));
+        } catch (RuntimeException e) {
+            LOG.debugf("The impact path was not warmed: %s", Excerpt.firstLine(String.valueOf(e.getMessage()), 200));
+        }
+    }
+
+    private static List<MarketSnapshot> sorted(SeriesJudge.Points series) {
+        List<MarketSnapshot> sorted = new ArrayList<>(series.size());
+        for (int i = 0; i < series.size(); i++) {
+            sorted.add(series.get(i));
+        }
+        return sorted;
     }
 
     /**
@@ -118,11 +158,7 @@ public class DraftService {
         String draftVersion = RulesetCompiler.versionOf(all);
         SeriesJudge.Points series = judge.points(points != null ? points : backtests.shippedHistory());
         String source = points != null ? "the points sent" : "the shipped weekly history";
-        List<MarketSnapshot> sorted = new ArrayList<>(series.size());
-        for (int i = 0; i < series.size(); i++) {
-            sorted.add(series.get(i));
-        }
-        DraftJudge.Request request = request(all, drafts, DraftJudge.pointsJson(sorted));
+        DraftJudge.Request request = request(all, drafts, DraftJudge.pointsJson(sorted(series)));
         try {
             return validator.inTurn(drafts, () -> {
                 DraftJudge.Outcome outcome = draftJudge.judge(request, timeout);
