@@ -213,7 +213,8 @@ final class RandomInputs {
         String text = copy.toString();
         return switch (mutations == 0 ? 99 : random.nextInt(12)) {
             case 0 -> text.substring(0, random.nextInt(text.length() + 1));
-            case 1 -> text.replaceFirst(":(-?[0-9.eE+]+)", ":" + pick(ODD_NUMBERS));
+            case 1 -> text.replaceFirst(":(-?[0-9.eE+]+)",
+                    java.util.regex.Matcher.quoteReplacement(":" + pick(ODD_NUMBERS)));
             case 2 -> text.replaceFirst("\\{", "{\"asOf\":\"2025-10-24\",");
             default -> text;
         };
@@ -337,7 +338,8 @@ final class RandomInputs {
                 }
                 case 2 -> text = text.replaceFirst("(: double = )[-0-9.eE]+", "$1" + pick(List.of("1e-320",
                         "1.0E308", "-1.7976931348623157E308", "0.0", "-0.0", "5e-324")));
-                case 3 -> text = text.replaceFirst("\\bthen\\b", "then\n        " + pick(HOSTILE_CONSEQUENCES));
+                case 3 -> text = text.replaceFirst("\\bthen\\b",
+                        java.util.regex.Matcher.quoteReplacement("then\n        " + pick(HOSTILE_CONSEQUENCES)));
                 case 4 -> {
                     String[] lines = text.split("\n", -1);
                     int a = random.nextInt(lines.length);
