@@ -28,7 +28,26 @@ public record CompileProblem(String file, int line, int column, String message) 
                 }
             }
         }
-        return new CompileProblem(file, Math.max(line, 0), Math.max(col, 0), text.strip());
+        return new CompileProblem(file, Math.max(line, 0), Math.max(col, 0), withoutTrace(text));
+    }
+
+    /**
+     * The text without what the parser appends when it fails inside itself ("... at input '<eof>'. Exception:
+     * java.lang.NullPointerException: ... Stack trace: ..."): Drools' own exception and stack are of no use to an
+     * author and are the service's internals; the line and column stay, with a hint.
+     */
+    static String withoutTrace(String text) {
+        int trace = text.indexOf("Stack trace:");
+        String kept = trace < 0 ? text : text.substring(0, trace);
+        int exception = kept.indexOf("Exception:");
+        if (exception < 0) {
+            return kept.strip();
+        }
+        String before = kept.substring(0, exception).strip();
+        while (before.endsWith(".") || before.endsWith(":")) {
+            before = before.substring(0, before.length() - 1).strip();
+        }
+        return before + " (the parser stopped here: look for a condition or parenthesis left open before it)";
     }
 
     @Override
