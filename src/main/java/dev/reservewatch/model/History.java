@@ -30,17 +30,65 @@ public final class History {
     private final double[][] spreadSums;
     private final int[][] spreadCounts;
     private final Object[][] kept;
+    /**
+     * Per point, what was read of it once for every window that holds it: the calendar of its date and its
+     * {@link PointFigure}s ({@link #READ} set once read). Shared by every view.
+     */
+    private final byte[] read;
+    /** Per point figure, its value at each point read so far; NaN when unknown. */
+    private final double[][] figures;
     private final int size;
 
+    private static final byte READ = 1;
+    private static final byte WEEK_HOLDS_PERIOD_END = 2;
+    private static final byte PREMIUM_DAY = 4;
+
     private History(Observation[] points, long[] days, double[] peakOnRrpSoFar, double[][] spreadSums,
-            int[][] spreadCounts, Object[][] kept, int size) {
+            int[][] spreadCounts, Object[][] kept, byte[] read, double[][] figures, int size) {
         this.points = points;
         this.days = days;
         this.peakOnRrpSoFar = peakOnRrpSoFar;
         this.spreadSums = spreadSums;
         this.spreadCounts = spreadCounts;
         this.kept = kept;
+        this.read = read;
+        this.figures = figures;
         this.size = size;
+    }
+
+    /**
+     * Figures of a point that a window reads at each of its points: the fit of the demand for reserves reads half a
+     * year of points at every point of a series, the prior highs five weeks, the standing repo count a quarter. Read
+     * once per point and history ({@link #figure}).
+     */
+    public enum PointFigure {
+        /** {@code reservesToBankAssetsPct} of the point. */
+        RESERVES_TO_BANK_ASSETS_PCT,
+        /** {@code effrIorbSpreadBp} of the point. */
+        EFFR_IORB_SPREAD_BP,
+        /** IORB over the bottom of the target range, in whole bp: the administered-rate setting. */
+        IORB_OVER_RANGE_FLOOR_BP,
+        /** {@code sofrAboveCeilingBp} of the point. */
+        SOFR_ABOVE_CEILING_BP,
+        /** {@code srfTakeupBn} of the point. */
+        SRF_TAKEUP_BN;
+
+        /** The figure of {@code point}; null when unknown. */
+        public Double of(Observation point) {
+            return switch (this) {
+                case RESERVES_TO_BANK_ASSETS_PCT -> Measures.sharePct(point.value(Input.RESERVE_BALANCES_BN),
+                        point.value(Input.BANK_TOTAL_ASSETS_BN));
+                case EFFR_IORB_SPREAD_BP -> Measures.spreadBp(point.value(Input.EFFR_PCT), point.value(Input.IORB_PCT));
+                case IORB_OVER_RANGE_FLOOR_BP -> {
+                    Double iorb = point.value(Input.IORB_PCT);
+                    Double floor = point.value(Input.TARGET_RANGE_LOW_PCT);
+                    yield iorb == null || floor == null ? null : (double) Math.round((iorb - floor) * 100);
+                }
+                case SOFR_ABOVE_CEILING_BP -> Measures.spreadBp(point.value(Input.SOFR_PCT),
+                        point.value(Input.TARGET_RANGE_HIGH_PCT));
+                case SRF_TAKEUP_BN -> point.value(Input.SRF_TAKEUP_BN);
+            };
+        }
     }
 
     /**
@@ -69,6 +117,63 @@ public final class History {
     /** Keeps a figure of the point at {@code index} computed elsewhere (with another it comes with). */
     public void keep(Kept what, int index, Double value) {
         kept[what.ordinal()][index] = value == null ? UNKNOWN : value;
+    }
+
+    /** Whether the figure {@code what} of the point at {@code index} has been kept. */
+    public boolean isKept(Kept what, int index) {
+        return kept[what.ordinal()][index] != null;
+    }
+
+    /**
+     * The index {@code now} has in the series this history is the beginning of ({@link #size()}), when this history
+     * is the view {@link #upTo} gives a series' point; -1 for a history of its own. Figures of {@code now} kept at
+     * that index are the ones the later points of the series read back.
+     */
+    public int indexOf(Observation now) {
+        return size < points.length && points[size] == now ? size : -1;
+    }
+
+    /** The date of the point at {@code index}, in days since the epoch. */
+    public long epochDay(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        return days[index];
+    }
+
+    /** {@link PeriodEnds#weekHoldsOne} of the point at {@code index}, read from the calendar once per history. */
+    public boolean weekHoldsPeriodEnd(int index) {
+        return (readOf(index) & WEEK_HOLDS_PERIOD_END) != 0;
+    }
+
+    /** {@link PeriodEnds#isPremiumDay} of the point at {@code index}, read from the calendar once per history. */
+    public boolean isPremiumDay(int index) {
+        return (readOf(index) & PREMIUM_DAY) != 0;
+    }
+
+    /** The figure {@code what} of the point at {@code index}; NaN when unknown. */
+    public double figure(PointFigure what, int index) {
+        readOf(index);
+        return figures[what.ordinal()][index];
+    }
+
+    private byte readOf(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        byte flags = read[index];
+        if (flags == 0) {
+            Observation point = points[index];
+            LocalDate day = point.asOf();
+            flags = (byte) (READ | (PeriodEnds.weekHoldsOne(day) ? WEEK_HOLDS_PERIOD_END : 0)
+                    | (PeriodEnds.isPremiumDay(day) ? PREMIUM_DAY : 0));
+            for (PointFigure figure : PointFigure.values()) {
+                Double value = figure.of(point);
+                figures[figure.ordinal()][index] = value == null ? Double.NaN : value;
+            }
+            read[index] = flags;
+        }
+        return flags;
     }
 
     /** The history a single snapshot carries, in any order. */
@@ -105,7 +210,8 @@ public final class History {
             }
             peak[i] = running;
         }
-        return new History(points, days, peak, sums, counts, new Object[Kept.values().length][n], n);
+        return new History(points, days, peak, sums, counts, new Object[Kept.values().length][n], new byte[n],
+                new double[PointFigure.values().length][n], n);
     }
 
     /** The first {@code count} points: the history of point {@code count} of a series. */
@@ -113,7 +219,8 @@ public final class History {
         if (count < 0 || count > size) {
             throw new IndexOutOfBoundsException(count);
         }
-        return count == 0 ? EMPTY : new History(points, days, peakOnRrpSoFar, spreadSums, spreadCounts, kept, count);
+        return count == 0 ? EMPTY : new History(points, days, peakOnRrpSoFar, spreadSums, spreadCounts, kept, read,
+                figures, count);
     }
 
     public int size() {
@@ -153,19 +260,54 @@ public final class History {
 
     /** Index of the latest point dated on or before {@code date}, or -1 if there is none. */
     public int latestOnOrBefore(LocalDate date) {
-        long day = date.toEpochDay();
-        int low = 0;
-        int high = size - 1;
-        int found = -1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            if (days[mid] <= day) {
-                found = mid;
-                low = mid + 1;
-            } else {
-                high = mid - 1;
+        return latestOnOrBefore(date.toEpochDay());
+    }
+
+    /**
+     * Index of the latest point dated on or before {@code day} (days since the epoch), or -1 if there is none. Points
+     * come about evenly spaced (daily, weekly), so the search starts where the average spacing puts the day, steps
+     * from there in doubling strides until it passes the day, then halves the last stride: a few steps for a regular
+     * series, O(log n) for any other.
+     */
+    public int latestOnOrBefore(long day) {
+        int last = size - 1;
+        if (last < 0 || days[last] <= day) {
+            return last;
+        }
+        if (day < days[0]) {
+            return -1;
+        }
+        // days[0] <= day < days[last]: the answer is in [0, last)
+        int guess = (int) Math.min(last - 1, (day - days[0]) * last / (days[last] - days[0]));
+        int low;
+        int high;
+        int stride = 1;
+        if (days[guess] <= day) {
+            low = guess;
+            high = Math.min(low + stride, last);
+            while (days[high] <= day) {
+                low = high;
+                stride <<= 1;
+                high = Math.min(low + stride, last);
+            }
+        } else {
+            high = guess;
+            low = Math.max(high - stride, 0);
+            while (days[low] > day) {
+                high = low;
+                stride <<= 1;
+                low = Math.max(high - stride, 0);
             }
         }
-        return found;
+        // days[low] <= day < days[high]
+        while (high - low > 1) {
+            int middle = (low + high) >>> 1;
+            if (days[middle] <= day) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 }

@@ -94,6 +94,7 @@ public final class Market {
 
     private Market(Observation s, History history, TrendWindows windows) {
         asOf = Objects.requireNonNull(s.asOf(), "asOf");
+        long today = asOf.toEpochDay();
         daysToMonthEnd = PeriodEnds.daysToMonthEnd(asOf);
         periodEndWeek = PeriodEnds.weekHoldsOne(asOf);
         Input[] all = Input.values();
@@ -123,20 +124,21 @@ public final class Market {
         onRrpDrawdownPct = Measures.drawdownPct(onRrpPeakBn, onRrpBalanceBn);
         repoAboveCeilingBp = spreadBp(input(REPO_RATE_HIGH_PCT), targetRangeHighPct);
         sofrAboveCeilingBp = spreadBp(sofrPct, targetRangeHighPct);
-        sofrAboveCeilingPriorHighBp = Trends.priorHigh(history, asOf,
-                o -> spreadBp(o.value(SOFR_PCT), o.value(TARGET_RANGE_HIGH_PCT)));
-        srfTakeupPriorHighBn = Trends.priorHigh(history, asOf, o -> o.value(SRF_TAKEUP_BN));
-        reservesToBankAssetsAvgShortPct = reservesToBankAssetsPct == null ? null
-                : Trends.averageOf(history, asOf, windows.shortDays(), reservesToBankAssetsPct,
-                        o -> sharePct(o.value(RESERVE_BALANCES_BN), o.value(BANK_TOTAL_ASSETS_BN)));
+        sofrAboveCeilingPriorHighBp = Trends.priorHigh(history, today, History.PointFigure.SOFR_ABOVE_CEILING_BP);
+        srfTakeupPriorHighBn = Trends.priorHigh(history, today, History.PointFigure.SRF_TAKEUP_BN);
 
         int shortDays = windows.shortDays();
-        Observation shortStart = Trends.windowStart(history, asOf, shortDays);
-        Observation longStart = Trends.windowStart(history, asOf, windows.longDays());
+        // a series' point keeps the figures its later points read back, computed here once
+        int self = history.indexOf(s);
+        reservesToBankAssetsAvgShortPct = self >= 0
+                ? history.kept(History.Kept.BANK_SHARE_AVERAGE, self, i -> bankShareAverage(history, s, shortDays))
+                : bankShareAverage(history, s, shortDays);
+        Observation shortStart = Trends.windowStart(history, today, shortDays);
+        Observation longStart = Trends.windowStart(history, today, windows.longDays());
         effrIorbSpreadAvgShortBp = effrIorbSpreadBp == null ? null
-                : Trends.averageOver(history, asOf, shortDays, effrIorbSpreadBp, History.Spread.EFFR);
+                : Trends.averageOver(history, today, shortDays, effrIorbSpreadBp, History.Spread.EFFR);
         sofrIorbSpreadAvgShortBp = sofrIorbSpreadBp == null ? null
-                : Trends.averageOver(history, asOf, shortDays, sofrIorbSpreadBp, History.Spread.SOFR);
+                : Trends.averageOver(history, today, shortDays, sofrIorbSpreadBp, History.Spread.SOFR);
         effrIorbSpreadChangeShortBp = Trends.averageChange(history, effrIorbSpreadAvgShortBp, shortStart, shortDays,
                 History.Spread.EFFR);
         effrIorbSpreadChangeLongBp = Trends.averageChange(history, effrIorbSpreadAvgShortBp, longStart, shortDays,
@@ -149,34 +151,43 @@ public final class Market {
         reservesChangeLongBn = Trends.change(reserveBalancesBn, longStart, o -> o.value(RESERVE_BALANCES_BN));
         reservesToAssetsChangeShortPct = Trends.change(reservesToAssetsPct, shortStart, Market::reserveShareOf);
         reservesToAssetsChangeLongPct = Trends.change(reservesToAssetsPct, longStart, Market::reserveShareOf);
-        onRrpDrawdownShortPct = Trends.drawdownInWindow(history, asOf, onRrpBalanceBn, windows.shortDays());
-        onRrpDrawdownLongPct = Trends.drawdownInWindow(history, asOf, onRrpBalanceBn, windows.longDays());
+        onRrpDrawdownShortPct = Trends.drawdownInWindow(history, today, onRrpBalanceBn, windows.shortDays());
+        onRrpDrawdownLongPct = Trends.drawdownInWindow(history, today, onRrpBalanceBn, windows.longDays());
 
         // the breadth of repo pressure and the demand for reserves
         repoVolumeAtOrAboveIorbPct = repoShareOf(s);
-        repoVolumeAtOrAboveIorbAvgShortPct = Trends.averageWhere(history, asOf, shortDays, s, Market::repoShareOf,
-                point -> true);
+        repoVolumeAtOrAboveIorbAvgShortPct = Trends.averageWhere(history, today, shortDays, s, Market::repoShareOf,
+                false);
         tgcrIorbSpreadBp = spreadBp(input(TGCR_PCT), iorbPct);
-        tgcrIorbSpreadAvgShortBp = Trends.averageWhere(history, asOf, shortDays, s,
-                o -> spreadBp(o.value(TGCR_PCT), o.value(IORB_PCT)), point -> !PeriodEnds.isPremiumDay(point.asOf()));
+        tgcrIorbSpreadAvgShortBp = Trends.averageWhere(history, today, shortDays, s,
+                o -> spreadBp(o.value(TGCR_PCT), o.value(IORB_PCT)), true);
         srfRoutineWeeks = input(SRF_TAKEUP_BN) == null ? null
-                : (double) Trends.weeksAtOrAbove(history, asOf, SRF_ROUTINE_WEEKS, s, o -> o.value(SRF_TAKEUP_BN),
+                : (double) Trends.weeksAtOrAbove(history, today, SRF_ROUTINE_WEEKS, s, History.PointFigure.SRF_TAKEUP_BN,
                         SRF_ROUTINE_FLOOR_BN);
-        ReserveDemand.Slope slope = ReserveDemand.at(history, s);
-        reserveDemandSlopeBpPerPp = slope == null ? null : slope.bpPerPoint();
-        reserveDemandSlopeT = slope == null ? null : slope.t();
+        if (self >= 0 && history.isKept(History.Kept.RESERVE_DEMAND_SLOPE, self)) {
+            reserveDemandSlopeBpPerPp = history.kept(History.Kept.RESERVE_DEMAND_SLOPE, self, null);
+            reserveDemandSlopeT = history.kept(History.Kept.RESERVE_DEMAND_SLOPE_T, self, null);
+        } else {
+            ReserveDemand.Slope slope = ReserveDemand.at(history, s);
+            reserveDemandSlopeBpPerPp = slope == null ? null : slope.bpPerPoint();
+            reserveDemandSlopeT = slope == null ? null : slope.t();
+            if (self >= 0) {
+                history.keep(History.Kept.RESERVE_DEMAND_SLOPE, self, reserveDemandSlopeBpPerPp);
+                history.keep(History.Kept.RESERVE_DEMAND_SLOPE_T, self, reserveDemandSlopeT);
+            }
+        }
 
         // held over three weeks: the figures whose line a single week would otherwise cross and uncross
-        sofrIorbSpreadHeldBp = Trends.held(history, asOf, sofrIorbSpreadAvgShortBp, i -> Trends.averageOver(history,
-                history.get(i).asOf(), shortDays, null, History.Spread.SOFR));
-        reservesToBankAssetsHeldPct = Trends.held(history, asOf, reservesToBankAssetsAvgShortPct,
+        sofrIorbSpreadHeldBp = Trends.held(history, today, sofrIorbSpreadAvgShortBp, i -> Trends.averageOver(history,
+                history.epochDay(i), shortDays, null, History.Spread.SOFR));
+        reservesToBankAssetsHeldPct = Trends.held(history, today, reservesToBankAssetsAvgShortPct,
                 i -> history.kept(History.Kept.BANK_SHARE_AVERAGE, i, j -> bankShareAverageAt(history, j, shortDays)));
-        onRrpBalanceHeldBn = Trends.held(history, asOf, onRrpBalanceBn, i -> history.get(i).value(ON_RRP_BALANCE_BN));
+        onRrpBalanceHeldBn = Trends.held(history, today, onRrpBalanceBn, i -> history.get(i).value(ON_RRP_BALANCE_BN));
         onRrpDrawdownHeldPct = onRrpBalanceHeldBn == null || onRrpPeakBn == null || onRrpPeakBn <= 0 ? null
                 : UnitFormat.round2(Math.max(0, 100 * (onRrpPeakBn - onRrpBalanceHeldBn) / onRrpPeakBn));
-        reserveDemandSlopeHeldBpPerPp = Trends.held(history, asOf, reserveDemandSlopeBpPerPp,
+        reserveDemandSlopeHeldBpPerPp = Trends.held(history, today, reserveDemandSlopeBpPerPp,
                 i -> history.kept(History.Kept.RESERVE_DEMAND_SLOPE, i, j -> slopeAt(history, j, true)));
-        reserveDemandSlopeHeldT = Trends.held(history, asOf, reserveDemandSlopeT,
+        reserveDemandSlopeHeldT = Trends.held(history, today, reserveDemandSlopeT,
                 i -> history.kept(History.Kept.RESERVE_DEMAND_SLOPE_T, i, j -> slopeAt(history, j, false)));
     }
 
@@ -195,9 +206,13 @@ public final class Market {
 
     /** Reserves' share of bank assets averaged over the short window at the history's point {@code index}. */
     private static Double bankShareAverageAt(History history, int index, int shortDays) {
-        Observation point = history.get(index);
+        return bankShareAverage(history.upTo(index), history.get(index), shortDays);
+    }
+
+    /** Reserves' share of bank assets at {@code point} averaged over the short window of the history before it. */
+    private static Double bankShareAverage(History before, Observation point, int shortDays) {
         Double share = sharePct(point.value(RESERVE_BALANCES_BN), point.value(BANK_TOTAL_ASSETS_BN));
-        return share == null ? null : Trends.averageOf(history.upTo(index), point.asOf(), shortDays, share,
+        return share == null ? null : Trends.averageOf(before, point.asOf().toEpochDay(), shortDays, share,
                 o -> sharePct(o.value(RESERVE_BALANCES_BN), o.value(BANK_TOTAL_ASSETS_BN)));
     }
 

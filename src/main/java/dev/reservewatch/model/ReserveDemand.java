@@ -1,7 +1,5 @@
 package dev.reservewatch.model;
 
-import java.time.LocalDate;
-
 /**
  * The slope of the demand for reserves, as the New York Fed reads it (Staff Report 1019, "Reserve Demand
  * Elasticity"): how far the fed funds spread to IORB moves for a percentage point of reserves against the banks'
@@ -35,15 +33,10 @@ public final class ReserveDemand {
      * itself (a history point dated as {@code now} is left out, as {@code now} stands for it).
      */
     static Slope at(History history, Observation now) {
-        LocalDate day = now.asOf();
-        int first = history.latestOnOrBefore(day.minusDays(WINDOW_DAYS)) + 1;
-        int last = history.latestOnOrBefore(day.minusDays(1));
-        Fit fit = new Fit(Math.max(0, last - first + 2));
-        for (int i = first; i <= last; i++) {
-            fit.add(history.get(i));
-        }
-        fit.add(now);
-        return fit.slope();
+        long day = now.asOf().toEpochDay();
+        int first = history.latestOnOrBefore(day - WINDOW_DAYS) + 1;
+        int last = history.latestOnOrBefore(day - 1);
+        return new Window(history, first, last, now).slope();
     }
 
     /** The slope at the history's point {@code index}, over its own window of the points before it. */
@@ -51,55 +44,87 @@ public final class ReserveDemand {
         return at(history.upTo(index), history.get(index));
     }
 
-    /** The points of one window, in date order, each with its segment (administered-rate setting). */
-    private static final class Fit {
-        private final double[] xs;
-        private final double[] ys;
-        private final int[] segments;
-        private int n;
-        private int segment = -1;
-        private Long setting;
-        private boolean first = true;
+    private static final History.PointFigure SHARE = History.PointFigure.RESERVES_TO_BANK_ASSETS_PCT;
+    private static final History.PointFigure SPREAD = History.PointFigure.EFFR_IORB_SPREAD_BP;
+    private static final History.PointFigure SETTING = History.PointFigure.IORB_OVER_RANGE_FLOOR_BP;
 
-        Fit(int capacity) {
-            xs = new double[capacity];
-            ys = new double[capacity];
-            segments = new int[capacity];
+    /**
+     * The points of one window, in date order: the history's points {@code first} to {@code last}, then {@code now}.
+     * Those with both figures known are fitted, each with its segment (a run of one administered-rate setting). Read
+     * in place, pass after pass, from the figures the history keeps of each point: nothing is copied.
+     */
+    private static final class Window {
+        private final History history;
+        private final int first;
+        private final int size;
+        private final double nowX;
+        private final double nowY;
+        private final double nowSetting;
+
+        Window(History history, int first, int last, Observation now) {
+            this.history = history;
+            this.first = first;
+            this.size = Math.max(0, last - first + 1) + 1;
+            this.nowX = known(SHARE.of(now));
+            this.nowY = known(SPREAD.of(now));
+            this.nowSetting = known(SETTING.of(now));
         }
 
-        void add(Observation point) {
-            Double y = Measures.spreadBp(point.value(Input.EFFR_PCT), point.value(Input.IORB_PCT));
-            Double x = Measures.sharePct(point.value(Input.RESERVE_BALANCES_BN), point.value(Input.BANK_TOTAL_ASSETS_BN));
-            if (x == null || y == null || n == xs.length) {
-                return;
-            }
-            Double iorb = point.value(Input.IORB_PCT);
-            Double floor = point.value(Input.TARGET_RANGE_LOW_PCT);
-            Long pointSetting = floor == null ? null : Math.round((iorb - floor) * 100);
-            if (first || !java.util.Objects.equals(pointSetting, setting)) {
-                segment++;
-                setting = pointSetting;
-                first = false;
-            }
-            xs[n] = x;
-            ys[n] = y;
-            segments[n] = segment;
-            n++;
+        private static double known(Double value) {
+            return value == null ? Double.NaN : value;
+        }
+
+        private double x(int k) {
+            return k == size - 1 ? nowX : history.figure(SHARE, first + k);
+        }
+
+        private double y(int k) {
+            return k == size - 1 ? nowY : history.figure(SPREAD, first + k);
+        }
+
+        private double setting(int k) {
+            return k == size - 1 ? nowSetting : history.figure(SETTING, first + k);
+        }
+
+        private boolean fitted(int k) {
+            return !Double.isNaN(x(k)) && !Double.isNaN(y(k));
+        }
+
+        /** Whether a point fitted with {@code setting} starts a segment: the first one, or one whose setting is new. */
+        private static boolean startsSegment(double setting, double lastSetting, boolean first) {
+            return first || !(Double.isNaN(setting) ? Double.isNaN(lastSetting) : setting == lastSetting);
         }
 
         Slope slope() {
-            int groups = segment + 1;
+            // first pass: the points fitted, their segments, and the sums of each segment, in the points' order
+            double[] meanX = new double[4];
+            double[] meanY = new double[4];
+            int[] count = new int[4];
+            int n = 0;
+            int groups = 0;
+            double lastSetting = Double.NaN;
+            for (int k = 0; k < size; k++) {
+                if (!fitted(k)) {
+                    continue;
+                }
+                double setting = setting(k);
+                if (startsSegment(setting, lastSetting, groups == 0)) {
+                    if (groups == count.length) {
+                        meanX = java.util.Arrays.copyOf(meanX, 2 * groups);
+                        meanY = java.util.Arrays.copyOf(meanY, 2 * groups);
+                        count = java.util.Arrays.copyOf(count, 2 * groups);
+                    }
+                    groups++;
+                    lastSetting = setting;
+                }
+                meanX[groups - 1] += x(k);
+                meanY[groups - 1] += y(k);
+                count[groups - 1]++;
+                n++;
+            }
             int dof = n - groups - 1;
             if (n < MIN_POINTS || dof < 1) {
                 return null;
-            }
-            double[] meanX = new double[groups];
-            double[] meanY = new double[groups];
-            int[] count = new int[groups];
-            for (int i = 0; i < n; i++) {
-                meanX[segments[i]] += xs[i];
-                meanY[segments[i]] += ys[i];
-                count[segments[i]]++;
             }
             for (int g = 0; g < groups; g++) {
                 meanX[g] /= count[g];
@@ -107,18 +132,38 @@ public final class ReserveDemand {
             }
             double sxx = 0;
             double sxy = 0;
-            for (int i = 0; i < n; i++) {
-                double dx = xs[i] - meanX[segments[i]];
+            int group = -1;
+            lastSetting = Double.NaN;
+            for (int k = 0; k < size; k++) {
+                if (!fitted(k)) {
+                    continue;
+                }
+                double setting = setting(k);
+                if (startsSegment(setting, lastSetting, group < 0)) {
+                    group++;
+                    lastSetting = setting;
+                }
+                double dx = x(k) - meanX[group];
                 sxx += dx * dx;
-                sxy += dx * (ys[i] - meanY[segments[i]]);
+                sxy += dx * (y(k) - meanY[group]);
             }
             if (sxx <= 1e-12) {
                 return null;
             }
             double b = sxy / sxx;
             double rss = 0;
-            for (int i = 0; i < n; i++) {
-                double residual = ys[i] - meanY[segments[i]] - b * (xs[i] - meanX[segments[i]]);
+            group = -1;
+            lastSetting = Double.NaN;
+            for (int k = 0; k < size; k++) {
+                if (!fitted(k)) {
+                    continue;
+                }
+                double setting = setting(k);
+                if (startsSegment(setting, lastSetting, group < 0)) {
+                    group++;
+                    lastSetting = setting;
+                }
+                double residual = y(k) - meanY[group] - b * (x(k) - meanX[group]);
                 rss += residual * residual;
             }
             double se = Math.sqrt(rss / dof / sxx);

@@ -1,13 +1,13 @@
 package dev.reservewatch.model;
 
-import java.time.LocalDate;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
  * The window maths behind the trend figures: averages over a window of a point's history, changes since a
  * window's start, the drawdown from a window's high, and the high of a figure over the ordinary weeks before a
- * point. Each reads the {@link History} by index, so a series of n points costs O(n log n) in all.
+ * point. Each reads the {@link History} by index, so a series of n points costs O(n log n) in all. Days are
+ * counted since the epoch ({@link java.time.LocalDate#toEpochDay()}), as the history keeps its points' dates.
  */
 public final class Trends {
 
@@ -21,8 +21,8 @@ public final class Trends {
     }
 
     /** The latest observation on or before the start of a window of {@code days} ending at {@code day}, or null. */
-    static Observation windowStart(History history, LocalDate day, int days) {
-        int index = history.latestOnOrBefore(day.minusDays(days));
+    static Observation windowStart(History history, long day, int days) {
+        int index = history.latestOnOrBefore(day - days);
         return index < 0 ? null : history.get(index);
     }
 
@@ -31,12 +31,12 @@ public final class Trends {
      * (the point being judged; a history point dated {@code day} is then left out, as {@code now} stands
      * for it). Spreads jump at month-ends and tax dates; their average does not.
      */
-    static Double averageOver(History history, LocalDate day, int windowDays, Double now, History.Spread spread) {
+    static Double averageOver(History history, long day, int windowDays, Double now, History.Spread spread) {
         int last = history.latestOnOrBefore(day);
-        if (now != null && last >= 0 && history.get(last).asOf().equals(day)) {
+        if (now != null && last >= 0 && history.epochDay(last) == day) {
             last--;
         }
-        int before = history.latestOnOrBefore(day.minusDays(windowDays));
+        int before = history.latestOnOrBefore(day - windowDays);
         double sum = now == null ? 0 : now;
         int count = now == null ? 0 : 1;
         if (last > before) {
@@ -52,7 +52,7 @@ public final class Trends {
         if (averageNow == null || then == null) {
             return null;
         }
-        Double averageThen = averageOver(history, then.asOf(), windowDays, null, spread);
+        Double averageThen = averageOver(history, then.asOf().toEpochDay(), windowDays, null, spread);
         return averageThen == null ? null : Measures.known(averageNow - averageThen);
     }
 
@@ -69,8 +69,8 @@ public final class Trends {
      * How far ON RRP now sits below its highest balance within the window of {@code days} to {@code day} (window
      * start included), in %; unknown for a high under $1bn ({@link Measures#drawdownPct}).
      */
-    static Double drawdownInWindow(History history, LocalDate day, Double onRrpNow, int days) {
-        int start = history.latestOnOrBefore(day.minusDays(days));
+    static Double drawdownInWindow(History history, long day, Double onRrpNow, int days) {
+        int start = history.latestOnOrBefore(day - days);
         if (onRrpNow == null || start < 0) {
             return null;
         }
@@ -88,17 +88,16 @@ public final class Trends {
      * The mean of a figure over the history's points in (day - window, day), and {@code now} for the day itself:
      * a level read over weeks, so that one week's noise near a line does not flip a signal.
      */
-    static Double averageOf(History history, LocalDate day, int windowDays, double now,
+    static Double averageOf(History history, long day, int windowDays, double now,
             Function<Observation, Double> figure) {
         double sum = now;
         int count = 1;
-        LocalDate windowStart = day.minusDays(windowDays);
-        for (int i = history.latestOnOrBefore(day.minusDays(1)); i >= 0; i--) {
-            Observation earlier = history.get(i);
-            if (!earlier.asOf().isAfter(windowStart)) {
+        long windowStart = day - windowDays;
+        for (int i = history.latestOnOrBefore(day - 1); i >= 0; i--) {
+            if (history.epochDay(i) <= windowStart) {
                 break;
             }
-            Double value = figure.apply(earlier);
+            Double value = figure.apply(history.get(i));
             if (value != null) {
                 sum += value;
                 count++;
@@ -111,21 +110,21 @@ public final class Trends {
      * The highest value of a figure at the history's points of the five weeks before {@code day} that are no
      * period-end weeks themselves, or null: whether a spike was seen on an ordinary week before.
      */
-    static Double priorHigh(History history, LocalDate day, Function<Observation, Double> figure) {
-        Double high = null;
-        LocalDate from = day.minusDays(PRIOR_WEEKS_DAYS);
-        for (int i = history.latestOnOrBefore(day.minusDays(1)); i >= 0; i--) {
-            Observation earlier = history.get(i);
-            if (earlier.asOf().isBefore(from)) {
+    static Double priorHigh(History history, long day, History.PointFigure figure) {
+        double high = Double.NaN;
+        long first = day - PRIOR_WEEKS_DAYS;
+        for (int i = history.latestOnOrBefore(day - 1); i >= 0; i--) {
+            if (history.epochDay(i) < first) {
                 break;
             }
-            Double value = figure.apply(earlier);
-            if (value != null && (high == null || value > high) && !PeriodEnds.weekHoldsOne(earlier.asOf())) {
+            double value = history.figure(figure, i);
+            if (!Double.isNaN(value) && (Double.isNaN(high) || value > high) && !history.weekHoldsPeriodEnd(i)) {
                 high = value;
             }
         }
-        return high;
+        return Double.isNaN(high) ? null : high;
     }
+
 
     /**
      * A figure held over three weeks: the median of its value now and at the history's points a week and two weeks
@@ -133,15 +132,15 @@ public final class Trends {
      * excursion past a line is one value of three and moves nothing; a turn that lasts two weeks moves it, a week
      * later. With fewer than three such points, or one of them unknown, the figure now.
      */
-    static Double held(History history, LocalDate day, Double now, IntFunction<Double> atPoint) {
+    static Double held(History history, long day, Double now, IntFunction<Double> atPoint) {
         if (now == null) {
             return null;
         }
-        int weekBefore = history.latestOnOrBefore(day.minusDays(7));
-        int twoWeeksBefore = history.latestOnOrBefore(day.minusDays(HELD_DAYS));
+        int weekBefore = history.latestOnOrBefore(day - 7);
+        int twoWeeksBefore = history.latestOnOrBefore(day - HELD_DAYS);
         if (weekBefore < 0 || twoWeeksBefore < 0 || weekBefore == twoWeeksBefore
-                || history.get(weekBefore).asOf().isBefore(day.minusDays(13))
-                || history.get(twoWeeksBefore).asOf().isBefore(day.minusDays(20))) {
+                || history.epochDay(weekBefore) < day - 13
+                || history.epochDay(twoWeeksBefore) < day - 20) {
             return now;
         }
         Double first = atPoint.apply(weekBefore);
@@ -153,29 +152,29 @@ public final class Trends {
     }
 
     /**
-     * The mean of a figure over the point and the history's points in (day - window, day), those for which
-     * {@code counts} holds; null when the figure now is unknown or no point counts.
+     * The mean of a figure over the point and the history's points in (day - window, day), premium days left out
+     * when {@code skipPremiumDays} ({@link PeriodEnds#isPremiumDay}); null when the figure now is unknown or no
+     * point counts.
      */
-    static Double averageWhere(History history, LocalDate day, int windowDays, Observation now,
-            Function<Observation, Double> figure, java.util.function.Predicate<Observation> counts) {
+    static Double averageWhere(History history, long day, int windowDays, Observation now,
+            Function<Observation, Double> figure, boolean skipPremiumDays) {
         Double current = figure.apply(now);
         if (current == null) {
             return null;
         }
         double sum = 0;
         int count = 0;
-        if (counts.test(now)) {
+        if (!skipPremiumDays || !PeriodEnds.isPremiumDay(now.asOf())) {
             sum += current;
             count++;
         }
-        LocalDate windowStart = day.minusDays(windowDays);
-        for (int i = history.latestOnOrBefore(day.minusDays(1)); i >= 0; i--) {
-            Observation earlier = history.get(i);
-            if (!earlier.asOf().isAfter(windowStart)) {
+        long windowStart = day - windowDays;
+        for (int i = history.latestOnOrBefore(day - 1); i >= 0; i--) {
+            if (history.epochDay(i) <= windowStart) {
                 break;
             }
-            Double value = figure.apply(earlier);
-            if (value != null && counts.test(earlier)) {
+            Double value = figure.apply(history.get(i));
+            if (value != null && (!skipPremiumDays || !history.isPremiumDay(i))) {
                 sum += value;
                 count++;
             }
@@ -184,30 +183,29 @@ public final class Trends {
     }
 
     /**
-     * In how many of the weeks of a window ending at {@code day} (weekly buckets counted back from it) an ordinary
+     * In how many of the weeks of a window ending at {@code today} (weekly buckets counted back from it) an ordinary
      * point, one whose week holds no period end, saw the figure at or above {@code floor}.
      */
-    static int weeksAtOrAbove(History history, LocalDate day, int weeks, Observation now,
-            Function<Observation, Double> figure, double floor) {
+    static int weeksAtOrAbove(History history, long today, int weeks, Observation now, History.PointFigure figure,
+            double floor) {
         java.util.BitSet seen = new java.util.BitSet(weeks);
-        long today = day.toEpochDay();
-        countWeek(seen, today, now, figure, floor);
+        Double current = figure.of(now);
+        if (current != null && current >= floor && !PeriodEnds.weekHoldsOne(now.asOf())) {
+            seen.set(0);
+        }
         long after = today - 7L * weeks;
-        for (int i = history.latestOnOrBefore(day.minusDays(1)); i >= 0; i--) {
-            Observation earlier = history.get(i);
-            if (earlier.asOf().toEpochDay() <= after) {
+        for (int i = history.latestOnOrBefore(today - 1); i >= 0; i--) {
+            long earlier = history.epochDay(i);
+            if (earlier <= after) {
                 break;
             }
-            countWeek(seen, today, earlier, figure, floor);
+            int week = (int) ((today - earlier) / 7);
+            // NaN (unknown) is never at or above the floor
+            if (!seen.get(week) && history.figure(figure, i) >= floor && !history.weekHoldsPeriodEnd(i)) {
+                seen.set(week);
+            }
         }
         return seen.cardinality();
     }
 
-    private static void countWeek(java.util.BitSet seen, long today, Observation point,
-            Function<Observation, Double> figure, double floor) {
-        Double value = figure.apply(point);
-        if (value != null && value >= floor && !PeriodEnds.weekHoldsOne(point.asOf())) {
-            seen.set((int) ((today - point.asOf().toEpochDay()) / 7));
-        }
-    }
 }

@@ -154,7 +154,7 @@ public final class SeriesJudge {
             } catch (RuleExecutionException e) {
                 throw e.at(series.get(index).asOf());
             }
-            List<String> codes = verdict.actions().stream().map(Verdict.Action::code).sorted().toList();
+            List<String> codes = actionCodes(verdict);
             if (previous != null && !Objects.equals(previous, codes)) {
                 changes.add(new ActionChange(verdict.asOf(), previous, codes));
             }
@@ -165,6 +165,16 @@ public final class SeriesJudge {
             to = verdict.asOf();
             judged++;
             return verdict;
+        }
+
+        /** The codes of a verdict's actions, in the order of their names (the order of priority may change). */
+        private static List<String> actionCodes(Verdict verdict) {
+            String[] codes = new String[verdict.actions().size()];
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = verdict.actions().get(i).code();
+            }
+            java.util.Arrays.sort(codes);
+            return List.of(codes);
         }
 
         /** The points judged so far, their span and the changes among them. */
