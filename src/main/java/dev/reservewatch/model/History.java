@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Earlier observations, oldest first, indexed so that trend figures cost O(log n) plus the points inside a
  * window, never O(n): a series of n points is judged in O(n log n), not O(n²). A series builds one
- * History and hands point i the view {@link #upTo(int) upTo(i)} of the points before it.
+ * History and hands point i the view {@link #upTo(int) upTo(i)} of the points before it. What the windows read of
+ * a point (its calendar, its {@link PointFigure}s) is read once per history, however many windows hold it.
  */
 public final class History {
 
@@ -117,11 +118,6 @@ public final class History {
     /** Keeps a figure of the point at {@code index} computed elsewhere (with another it comes with). */
     public void keep(Kept what, int index, Double value) {
         kept[what.ordinal()][index] = value == null ? UNKNOWN : value;
-    }
-
-    /** Whether the figure {@code what} of the point at {@code index} has been kept. */
-    public boolean isKept(Kept what, int index) {
-        return kept[what.ordinal()][index] != null;
     }
 
     /**

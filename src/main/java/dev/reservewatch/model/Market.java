@@ -164,17 +164,15 @@ public final class Market {
         srfRoutineWeeks = input(SRF_TAKEUP_BN) == null ? null
                 : (double) Trends.weeksAtOrAbove(history, today, SRF_ROUTINE_WEEKS, s, History.PointFigure.SRF_TAKEUP_BN,
                         SRF_ROUTINE_FLOOR_BN);
-        if (self >= 0 && history.isKept(History.Kept.RESERVE_DEMAND_SLOPE, self)) {
-            reserveDemandSlopeBpPerPp = history.kept(History.Kept.RESERVE_DEMAND_SLOPE, self, null);
-            reserveDemandSlopeT = history.kept(History.Kept.RESERVE_DEMAND_SLOPE_T, self, null);
+        if (self >= 0) {
+            reserveDemandSlopeBpPerPp = history.kept(History.Kept.RESERVE_DEMAND_SLOPE, self,
+                    i -> fitAndKeep(history, history, s, i, true));
+            reserveDemandSlopeT = history.kept(History.Kept.RESERVE_DEMAND_SLOPE_T, self,
+                    i -> fitAndKeep(history, history, s, i, false));
         } else {
             ReserveDemand.Slope slope = ReserveDemand.at(history, s);
             reserveDemandSlopeBpPerPp = slope == null ? null : slope.bpPerPoint();
             reserveDemandSlopeT = slope == null ? null : slope.t();
-            if (self >= 0) {
-                history.keep(History.Kept.RESERVE_DEMAND_SLOPE, self, reserveDemandSlopeBpPerPp);
-                history.keep(History.Kept.RESERVE_DEMAND_SLOPE_T, self, reserveDemandSlopeT);
-            }
         }
 
         // held over three weeks: the figures whose line a single week would otherwise cross and uncross
@@ -218,11 +216,19 @@ public final class Market {
 
     /** The slope (or its t) at the history's point {@code index}, fitted once for both and kept. */
     private static Double slopeAt(History history, int index, boolean slope) {
-        ReserveDemand.Slope fitted = ReserveDemand.atPoint(history, index);
+        return fitAndKeep(history, history.upTo(index), history.get(index), index, slope);
+    }
+
+    /**
+     * The slope (or its t) at {@code point}, fitted on the points {@code before} it; both are kept at {@code index}
+     * of {@code series}, the history whose point it is, for whichever of the two is asked for next.
+     */
+    private static Double fitAndKeep(History series, History before, Observation point, int index, boolean slope) {
+        ReserveDemand.Slope fitted = ReserveDemand.at(before, point);
         Double bpPerPoint = fitted == null ? null : fitted.bpPerPoint();
         Double t = fitted == null ? null : fitted.t();
-        history.keep(History.Kept.RESERVE_DEMAND_SLOPE, index, bpPerPoint);
-        history.keep(History.Kept.RESERVE_DEMAND_SLOPE_T, index, t);
+        series.keep(History.Kept.RESERVE_DEMAND_SLOPE, index, bpPerPoint);
+        series.keep(History.Kept.RESERVE_DEMAND_SLOPE_T, index, t);
         return slope ? bpPerPoint : t;
     }
 

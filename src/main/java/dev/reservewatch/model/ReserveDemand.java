@@ -39,11 +39,6 @@ public final class ReserveDemand {
         return new Window(history, first, last, now).slope();
     }
 
-    /** The slope at the history's point {@code index}, over its own window of the points before it. */
-    static Slope atPoint(History history, int index) {
-        return at(history.upTo(index), history.get(index));
-    }
-
     private static final History.PointFigure SHARE = History.PointFigure.RESERVES_TO_BANK_ASSETS_PCT;
     private static final History.PointFigure SPREAD = History.PointFigure.EFFR_IORB_SPREAD_BP;
     private static final History.PointFigure SETTING = History.PointFigure.IORB_OVER_RANGE_FLOOR_BP;
