@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,13 +37,26 @@ class DraftIsolationTest {
 
     static final String TIMEOUT_SECONDS = "6";
 
+    /**
+     * Editable rules, a short impact timeout, and the first judge warmed at start-up: one service for this class and
+     * {@link DraftFirstJudgeWarmTest}, which runs first and checks the judge warmed before any draft.
+     */
     public static class ShortTimeout extends RulesDraftsAndReloadTest.EditableRules {
+        /** Set once a test class of this profile has begun sending drafts. */
+        static final AtomicBoolean DRAFTS_SENT = new AtomicBoolean();
+
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>(super.getConfigOverrides());
             config.put("rules.drafts.impact-timeout", TIMEOUT_SECONDS + "s");
+            config.put("rules.drafts.warm-judge-at-start", "true");
             return config;
         }
+    }
+
+    @BeforeAll
+    static void draftsAreSentFromHereOn() {
+        ShortTimeout.DRAFTS_SENT.set(true);
     }
 
     private static final String POINTS = """

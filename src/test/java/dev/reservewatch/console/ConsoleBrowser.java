@@ -43,6 +43,8 @@ abstract class ConsoleBrowser {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("console.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target/console-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** How often a wait looks again: Selenium's default half second is most of what a test waits for the page. */
+    private static final Duration POLL = Duration.ofMillis(100);
 
     static ChromeDriver browser;
     /** Console lines a test provokes on purpose (the network error of a 400 it asked for). */
@@ -96,7 +98,7 @@ abstract class ConsoleBrowser {
     }
 
     WebDriverWait waiting() {
-        return new WebDriverWait(browser, WAIT);
+        return new WebDriverWait(browser, WAIT, POLL);
     }
 
     void open(String path) {

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.OptionalLong;
 
 import jakarta.inject.Inject;
@@ -26,23 +24,18 @@ import dev.reservewatch.engine.draft.DraftJudge;
  * at a lower CPU priority than the service: the first impact after start-up is judged by a warm judge.
  */
 @QuarkusTest
-@TestProfile(DraftJudgeWarmTest.WarmAtStart.class)
-class DraftJudgeWarmTest {
-
-    public static class WarmAtStart extends RulesDraftsAndReloadTest.EditableRules {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.put("rules.drafts.warm-judge-at-start", "true");
-            return config;
-        }
-    }
+@TestProfile(DraftIsolationTest.ShortTimeout.class)
+class DraftFirstJudgeWarmTest {
 
     @Inject
     DraftJudge judges;
 
     @Test
     void theFirstJudgeIsWarmBeforeTheFirstDraftAndYieldsTheCpu() throws Exception {
+        // the service is shared with DraftIsolationTest, which runs after this class (test classes of one profile
+        // run in the order of their names) and sends drafts of its own
+        assertThat(DraftIsolationTest.ShortTimeout.DRAFTS_SENT.get()).as("a draft sent to this service before")
+                .isFalse();
         // ready at once: the warming runs beside the service, not before it
         Management.management().when().get("/q/health/ready").then().statusCode(200);
         OptionalLong warm = OptionalLong.empty();
