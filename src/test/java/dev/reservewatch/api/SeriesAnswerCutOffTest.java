@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -91,14 +92,18 @@ class SeriesAnswerCutOffTest {
 
     @Test
     void aClientReadingAsTheAnswerComesFindsTheErrorWhereTheVerdictsStop() throws Exception {
-        HttpResponse<InputStream> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(post(series(FAILING)), HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        String id = response.headers().firstValue(VerdictResource.DECISION_ID_HEADER).orElseThrow();
+        // each piece of the body handed over as it arrives, in order, before the failure is: an InputStream would
+        // drop the pieces its reader had not yet taken when the failure came
+        AtomicReference<HttpResponse.ResponseInfo> head = new AtomicReference<>();
         ByteArrayOutputStream read = new ByteArrayOutputStream();
-        try (InputStream body = response.body()) {
-            assertThatThrownBy(() -> body.transferTo(read)).isInstanceOf(IOException.class);
-        }
+        HttpResponse.BodyHandler<Void> asItComes = info -> {
+            head.set(info);
+            return HttpResponse.BodySubscribers.ofByteArrayConsumer(piece -> piece.ifPresent(read::writeBytes));
+        };
+        assertThatThrownBy(() -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(post(series(FAILING)), asItComes)).isInstanceOf(IOException.class);
+        assertThat(head.get().statusCode()).isEqualTo(200);
+        String id = head.get().headers().firstValue(VerdictResource.DECISION_ID_HEADER).orElseThrow();
         String text = read.toString(StandardCharsets.UTF_8);
         assertThat(text).startsWith("{\"decisionId\":\"" + id + "\"");
         // the verdicts before the failing point, then the problem document, and nothing after it
