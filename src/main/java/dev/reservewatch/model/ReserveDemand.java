@@ -95,10 +95,12 @@ public final class ReserveDemand {
             double[] meanX = new double[4];
             double[] meanY = new double[4];
             int[] count = new int[4];
+            int[] segment = new int[size]; // of each point, -1 when it is not fitted
             int n = 0;
             int groups = 0;
             double lastSetting = Double.NaN;
             for (int k = 0; k < size; k++) {
+                segment[k] = -1;
                 if (!fitted(k)) {
                     continue;
                 }
@@ -112,6 +114,7 @@ public final class ReserveDemand {
                     groups++;
                     lastSetting = setting;
                 }
+                segment[k] = groups - 1;
                 meanX[groups - 1] += x(k);
                 meanY[groups - 1] += y(k);
                 count[groups - 1]++;
@@ -127,39 +130,23 @@ public final class ReserveDemand {
             }
             double sxx = 0;
             double sxy = 0;
-            int group = -1;
-            lastSetting = Double.NaN;
             for (int k = 0; k < size; k++) {
-                if (!fitted(k)) {
-                    continue;
+                if (segment[k] >= 0) {
+                    double dx = x(k) - meanX[segment[k]];
+                    sxx += dx * dx;
+                    sxy += dx * (y(k) - meanY[segment[k]]);
                 }
-                double setting = setting(k);
-                if (startsSegment(setting, lastSetting, group < 0)) {
-                    group++;
-                    lastSetting = setting;
-                }
-                double dx = x(k) - meanX[group];
-                sxx += dx * dx;
-                sxy += dx * (y(k) - meanY[group]);
             }
             if (sxx <= 1e-12) {
                 return null;
             }
             double b = sxy / sxx;
             double rss = 0;
-            group = -1;
-            lastSetting = Double.NaN;
             for (int k = 0; k < size; k++) {
-                if (!fitted(k)) {
-                    continue;
+                if (segment[k] >= 0) {
+                    double residual = y(k) - meanY[segment[k]] - b * (x(k) - meanX[segment[k]]);
+                    rss += residual * residual;
                 }
-                double setting = setting(k);
-                if (startsSegment(setting, lastSetting, group < 0)) {
-                    group++;
-                    lastSetting = setting;
-                }
-                double residual = y(k) - meanY[group] - b * (x(k) - meanX[group]);
-                rss += residual * residual;
             }
             double se = Math.sqrt(rss / dof / sxx);
             double t = se > 0 ? b / se : b == 0 ? 0 : Math.copySign(MAX_T, b);
