@@ -19,6 +19,16 @@ public final class Excerpt {
         return line.length() > max ? line.substring(0, max) + "..." : line;
     }
 
+    /**
+     * What went wrong, for a rule author: the failure's kind and the first line of its message, in brackets
+     * ({@code ArrayIndexOutOfBoundsException (Index 1 out of bounds for length 0)}), cut after 300 characters. Not
+     * the "Kind: message" a stack trace starts with, and never the trace.
+     */
+    public static String failure(Throwable failure) {
+        String message = failure.getMessage() == null ? "" : firstLine(failure.getMessage(), 300);
+        return failure.getClass().getSimpleName() + (message.isBlank() ? "" : " (" + message + ")");
+    }
+
     /** The text's first line, cut after {@code max} characters. */
     public static String firstLine(String text, int max) {
         if (text == null) {

@@ -46,6 +46,7 @@ import dev.reservewatch.engine.ruleset.Ruleset;
 import dev.reservewatch.engine.ruleset.Sessions;
 import dev.reservewatch.engine.ruleset.Sha256;
 import dev.reservewatch.engine.ruleset.Trigger;
+import dev.reservewatch.error.Excerpt;
 import dev.reservewatch.model.Figures;
 import dev.reservewatch.model.Market;
 
@@ -137,8 +138,7 @@ public final class RulesetCompiler {
         } catch (RuntimeException | LinkageError e) {
             // some faults escape the builder instead of becoming messages: a compile error all the same
             kieServices.getRepository().removeKieModule(releaseId);
-            errors.add(new CompileProblem("", 0, 0, "the rules could not be compiled: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))));
+            errors.add(new CompileProblem("", 0, 0, "the rules could not be compiled: " + Excerpt.failure(e)));
             return new Compilation(null, errors, warnings);
         }
         for (Message message : builder.getResults().getMessages()) {

@@ -36,6 +36,7 @@ import dev.reservewatch.engine.evaluation.SeriesJudge;
 import dev.reservewatch.engine.ruleset.RuleInfo;
 import dev.reservewatch.engine.ruleset.Ruleset;
 import dev.reservewatch.engine.scenario.ScenarioRunner;
+import dev.reservewatch.error.Excerpt;
 import dev.reservewatch.model.TrendWindows;
 
 /**
@@ -140,9 +141,8 @@ public final class JudgeMain {
     }
 
     private static String what(Throwable e) {
-        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
-        return e.getClass().getSimpleName() + (message.length() > 300 ? message.substring(0, 300) + "…" : message)
-                + (e instanceof StackOverflowError ? " (a rule or function that calls itself without end?)" : "");
+        return Excerpt.failure(e)
+                + (e instanceof StackOverflowError ? ": a rule or function that calls itself without end?" : "");
     }
 
     private static long millis(long from, long to) {

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
+import dev.reservewatch.error.Excerpt;
+
 /**
  * One judge process: started from the service's own Java and classes, with an environment of its own (no tokens,
  * no JAVA_TOOL_OPTIONS) and bounded memory; asked one request at a time, each with a deadline; ended, with every
@@ -114,8 +116,7 @@ final class JudgeProcess {
                     + ", and was stopped", took(started));
         } catch (ExecutionException | IOException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            return ended(started, "its answer could not be read (" + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse("")) + ")");
+            return ended(started, "its answer could not be read: " + Excerpt.failure(cause));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             end();

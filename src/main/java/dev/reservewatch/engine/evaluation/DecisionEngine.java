@@ -119,8 +119,7 @@ public final class DecisionEngine {
     }
 
     private static RuleExecutionException failure(Ruleset ruleset, String rule, Throwable cause) {
-        String what = cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + Excerpt.firstLine(cause.getMessage(), 300));
+        String what = Excerpt.failure(cause);
         if (rule == null) {
             return new RuleExecutionException(null, null, "a rule condition failed while judging the snapshot ("
                     + what + ")", cause);

@@ -34,6 +34,7 @@ import dev.reservewatch.engine.ruleset.RuleSource;
 import dev.reservewatch.engine.ruleset.Ruleset;
 import dev.reservewatch.engine.scenario.SampleSnapshot;
 import dev.reservewatch.engine.scenario.ScenarioRunner;
+import dev.reservewatch.error.Excerpt;
 import dev.reservewatch.error.RulesUnavailableException;
 
 /**
@@ -208,7 +209,7 @@ public class ActiveRuleset {
             return new Check(List.of(), "the sample evaluation failed: " + e.getMessage(), List.of());
         } catch (LinkageError e) {
             // generated code that does not fit the application's classes: refused, not a failed start-up
-            return new Check(List.of(), "the sample evaluation failed: " + e, List.of());
+            return new Check(List.of(), "the sample evaluation failed: " + Excerpt.failure(e), List.of());
         }
         List<ScenarioResult> results;
         try {
