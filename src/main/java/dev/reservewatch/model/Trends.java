@@ -125,7 +125,6 @@ public final class Trends {
         return Double.isNaN(high) ? null : high;
     }
 
-
     /**
      * A figure held over three weeks: the median of its value now and at the history's points a week and two weeks
      * before ({@code atPoint} gives its value at a history index, as that point's own verdict read it). One week's
