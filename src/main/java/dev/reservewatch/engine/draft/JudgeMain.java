@@ -142,7 +142,7 @@ public final class JudgeMain {
 
     private static String what(Throwable e) {
         return Excerpt.failure(e)
-                + (e instanceof StackOverflowError ? ": a rule or function that calls itself without end?" : "");
+                + (e instanceof StackOverflowError ? " in a rule or function that calls itself without end?" : "");
     }
 
     private static long millis(long from, long to) {
