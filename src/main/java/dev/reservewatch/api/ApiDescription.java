@@ -93,7 +93,8 @@ public class ApiDescription implements OASFilter {
             }
             problems(operation);
             examples(operation);
-            if (Languages.SPOKEN_OPERATIONS.contains(operation.getOperationId())) {
+            String id = operation.getOperationId(); // none on the bench build's reference endpoints
+            if (id != null && Languages.SPOKEN_OPERATIONS.contains(id)) {
                 language(operation);
             }
         });
