@@ -14,7 +14,7 @@
 #   (the JAVA_TOOL_OPTIONS of k8s/base/deployment.yaml, read from it) plus -XX:MaxRAM of its memory limit, so the JVM
 #   sizes itself as under the container limit, and the production run-time profile.
 # - wrk, 2 threads x 32 connections, body examples/2025-10-article.json (bench/post-snapshot.lua):
-#   10 s warm-up of each endpoint, then four measured 30 s runs in the order echo, verdict-body,
+#   30 s warm-up of /verdicts and 10 s of the others, then four measured 30 s runs in the order echo, verdict-body,
 #   verdicts, echo. The ceiling's figures are the mean of the two echo runs, which bracket the other runs
 #   in time, so a drift of the machine during the run (thermal, noisy neighbours, JIT) weighs on both
 #   sides alike; the drift between the two echo runs is printed too.
@@ -26,12 +26,15 @@
 #   by the raw wrk output, to target/bench/http-<timestamp>.txt. Exit status 1 when any run got a non-2xx
 #   answer or a socket error; a missed performance target is reported, not an error.
 #
-# Needs: bash, coreutils, curl, wrk, python3, a JDK 17 (java on PATH or JAVA_HOME). Takes about 3 minutes,
+# Needs: bash, coreutils, curl, wrk, python3, a JDK 17 (java on PATH or JAVA_HOME). Takes about 3.5 minutes,
 # plus the build when one is needed (about 15 s when the classes are up to date, minutes when not).
 # BENCH_EXTRA_JAVA_OPTS adds JVM flags after the Kubernetes ones (e.g. -XX:ActiveProcessorCount=1, as in the
 # pod with its CPU limit of 1); the summary records them.
+# BENCH_RULES_DIR runs the service on another rules folder (relative to the repository), such as
+# bench/floor-rules: one rule that does nothing, so that verdicts/verdict-body shows what a verdict costs besides
+# its rules (the verdicts then answer UNKNOWN, with a smaller body; the check of the article's verdict is skipped).
 # Environment overrides, for a quick smoke run only (figures from shortened runs are not comparable):
-#   BENCH_WARMUP_S (10), BENCH_MEASURE_S (30), BENCH_PORT (first port tried, 18080), BENCH_KEEP_LOG=1
+#   BENCH_WARMUP_S (10; /verdicts is warmed three times as long), BENCH_MEASURE_S (30), BENCH_PORT (first port tried, 18080), BENCH_KEEP_LOG=1
 #   (keep the service log, which holds the decision log of every verdict, in target/bench/).
 set -euo pipefail
 # shellcheck source=bench/lib.sh
@@ -47,6 +50,7 @@ WARMUP_S=${BENCH_WARMUP_S:-10}
 MEASURE_S=${BENCH_MEASURE_S:-30}
 BODY=examples/2025-10-article.json
 BENCH_APP=target/bench-app
+RULES=$(cd "${BENCH_RULES_DIR:-rules}" && pwd)
 SUMMARY="$OUT_DIR/http-$TS.txt"
 
 parse_args "$@"
@@ -98,19 +102,21 @@ build_if_stale "$BENCH_APP" build_bench_app
 pick_port
 BASE="http://127.0.0.1:$PORT"
 echo "starting $BENCH_APP on $BASE"
-start_service "$BENCH_APP" RULES_DIR="$REPO/rules"
+start_service "$BENCH_APP" RULES_DIR="$RULES"
 wait_ready "$MANAGEMENT_PORT" "$SERVICE_PID" 120
 
 # Both endpoints must answer 200 to the body before any load: the echo proves this is a bench build.
 code=$(curl -s -o "$WORK/verdict.json" -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
   --data-binary @"$BODY" "$BASE/verdicts" || true)
 [ "$code" = 200 ] || die "POST /verdicts answered $code before the load: $(head -c 400 "$WORK/verdict.json" 2>/dev/null)"
+if [ "$RULES" = "$REPO/rules" ]; then # the shipped rules: the article's verdict, as the README shows it
 python3 - "$WORK/verdict.json" <<'PY' || die "the verdict for $BODY is not the expected one (regime SCARCE, END_RUNOFF)"
 import json, sys
 v = json.load(open(sys.argv[1]))
 assert v["regime"] == "SCARCE", v["regime"]
 assert "END_RUNOFF" in [a["code"] for a in v["actions"]]
 PY
+fi
 code=$(curl -s -o "$WORK/echo.json" -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
   --data-binary @"$BODY" "$BASE/bench/echo" || true)
 if [ "$code" = 404 ]; then
@@ -141,15 +147,55 @@ run_wrk() { # path seconds outfile
   kill -0 "$SERVICE_PID" 2>/dev/null || die "the service died during the load on $1"
 }
 
-echo "warm-up: ${WARMUP_S}s each on /verdicts, /bench/echo, /bench/verdict-body"
-run_wrk /verdicts "$WARMUP_S" "$WORK/warmup-verdicts.txt"
+# cpu_snapshot file: the service's CPU time so far by group of threads (its event loops, the decision log's
+# writer, the collector, the JIT compiler, the rest), and the whole machine's busy time, in clock ticks
+cpu_snapshot() {
+  python3 - "$SERVICE_PID" >"$1" <<'PY'
+import os, re, sys
+groups = {}
+for task in os.listdir(f"/proc/{sys.argv[1]}/task"):
+    try:
+        name = open(f"/proc/{sys.argv[1]}/task/{task}/comm").read().strip()
+        fields = open(f"/proc/{sys.argv[1]}/task/{task}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        continue  # a thread that ended between the listing and the read
+    group = ("event loops" if name.startswith("vert.x-eventloo") else "decision log" if name == "decision-log"
+             else "collector" if name == "VM Thread" or name.startswith("GC Thread") else
+             "JIT compiler" if re.match(r"C[12] CompilerThre", name) else "other threads")
+    groups[group] = groups.get(group, 0) + int(fields[11]) + int(fields[12])
+cpu = [int(x) for x in open("/proc/stat").readline().split()[1:]]
+groups["whole machine"] = sum(cpu) - cpu[3] - cpu[4]
+for group, ticks in groups.items():
+    print(f"{group}\t{ticks}")
+PY
+}
+measure() { # path outfile name: one measured run, with the CPU snapshots around it in $WORK/cpu-<name>-{0,1}
+  cpu_snapshot "$WORK/cpu-$3-0"
+  run_wrk "$1" "$MEASURE_S" "$2"
+  cpu_snapshot "$WORK/cpu-$3-1"
+}
+# cpu_per_request name requests: CPU microseconds per request of each group during the run
+cpu_per_request() {
+  python3 - "$WORK/cpu-$1-0" "$WORK/cpu-$1-1" "$2" "$(getconf CLK_TCK)" <<'PY'
+import sys
+before, after = (dict(line.rstrip("\n").split("\t") for line in open(path)) for path in sys.argv[1:3])
+requests, tick = int(sys.argv[3]), int(sys.argv[4])
+order = ["event loops", "decision log", "collector", "JIT compiler", "other threads", "whole machine"]
+print("  ".join(f"{(int(after.get(g, 0)) - int(before.get(g, 0))) / tick * 1e6 / max(requests, 1):8.1f}" for g in order))
+PY
+}
+
+# The verdicts' path (the Drools network, its constraints compiled after their first evaluations, the
+# explanation) keeps the JIT compiler busy longer than the echo's: it is warmed up three times as long.
+echo "warm-up: $((3 * WARMUP_S))s on /verdicts, ${WARMUP_S}s each on /bench/echo, /bench/verdict-body"
+run_wrk /verdicts "$((3 * WARMUP_S))" "$WORK/warmup-verdicts.txt"
 run_wrk /bench/echo "$WARMUP_S" "$WORK/warmup-echo.txt"
 run_wrk /bench/verdict-body "$WARMUP_S" "$WORK/warmup-body.txt"
 echo "measuring: ${MEASURE_S}s each, echo, verdict-body, verdicts, echo"
-run_wrk /bench/echo "$MEASURE_S" "$WORK/echo-1.txt"
-run_wrk /bench/verdict-body "$MEASURE_S" "$WORK/body.txt"
-run_wrk /verdicts "$MEASURE_S" "$WORK/verdicts.txt"
-run_wrk /bench/echo "$MEASURE_S" "$WORK/echo-2.txt"
+measure /bench/echo "$WORK/echo-1.txt" E1
+measure /bench/verdict-body "$WORK/body.txt" B
+measure /verdicts "$WORK/verdicts.txt" V
+measure /bench/echo "$WORK/echo-2.txt" E2
 
 read -r E1_RPS E1_P50 E1_P99 E1_REQ E1_NON E1_SOCK < <(parse_wrk "$WORK/echo-1.txt")
 read -r B_RPS B_P50 B_P99 B_REQ B_NON B_SOCK < <(parse_wrk "$WORK/body.txt")
@@ -180,9 +226,9 @@ WRK_VERSION=$(wrk_version)
 
 start_summary "Reserve Watch HTTP benchmark: POST /verdicts against its ceiling POST /bench/echo"
 say "JVM:         JAVA_TOOL_OPTIONS=\"$JVM_OPTS\" (MaxRAM emulates the memory limit): $JVM_ERGONOMICS"
-say "service:     $BENCH_APP (bench build profile, prod run-time profile) on $BASE, rules $REPO/rules, decision log on stdout (to a file)"
+say "service:     $BENCH_APP (bench build profile, prod run-time profile) on $BASE, rules $RULES, decision log on stdout (to a file)"
 say "load:        $WRK_VERSION; $THREADS threads x $CONNECTIONS connections, body $BODY, keep-alive"
-say "             warm-up ${WARMUP_S}s each /verdicts, /bench/echo, /bench/verdict-body, then ${MEASURE_S}s each measured:"
+say "             warm-up $((3 * WARMUP_S))s /verdicts, ${WARMUP_S}s each /bench/echo, /bench/verdict-body, then ${MEASURE_S}s each measured:"
 say "             echo, verdict-body, verdicts, echo (ceiling = mean of the two echo runs, which bracket the others)"
 say "wrk:         WRK_BODY_FILE=$BODY wrk -t$THREADS -c$CONNECTIONS -d${MEASURE_S}s --latency -s bench/post-snapshot.lua $BASE<path>"
 say ""
@@ -200,6 +246,15 @@ say "beside it (no targets):"
 say "  rules, decision log and metrics, verdicts/verdict-body:      p99 $RULES_P99"
 say "  the verdict's body alone, verdict-body/ceiling:              throughput $BODY_THROUGHPUT, p99 $BODY_P99"
 say "  the whole verdict, verdicts/ceiling:                         throughput $THROUGHPUT_RATIO, p99 $P99_RATIO"
+say ""
+say "CPU per request (microseconds, user + system, from /proc; the whole machine includes wrk and the kernel):"
+say "$(printf '%-28s' run)  $(printf '%8s  ' 'event' 'decision' 'collect-' 'JIT' 'other' 'whole' | sed 's/  $//')"
+say "$(printf '%-28s' '')  $(printf '%8s  ' 'loops' 'log' 'or' 'compiler' 'threads' 'machine' | sed 's/  $//')"
+say "$(printf '%-28s' 'POST /bench/echo (run 1)')  $(cpu_per_request E1 "$E1_REQ")"
+say "$(printf '%-28s' 'POST /bench/verdict-body')  $(cpu_per_request B "$B_REQ")"
+say "$(printf '%-28s' 'POST /verdicts')  $(cpu_per_request V "$V_REQ")"
+say "$(printf '%-28s' 'POST /bench/echo (run 2)')  $(cpu_per_request E2 "$E2_REQ")"
+say ""
 say "service RSS after the runs: $(( RSS_KB / 1024 )) MiB"
 
 FAILED=0
