@@ -1,5 +1,6 @@
 package dev.reservewatch.api;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -87,18 +87,8 @@ public class BacktestResource {
             + "the history")
     @APIResponse(responseCode = "500", description = SeriesResource.RULE_FAILED)
     @APIResponse(responseCode = "503", description = "No ruleset is active yet")
-    public Response backtestShipped(
-            @Parameter(description = "First week reported (ISO date); by default the history's first",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = "Last week reported (ISO date); by default the history's last",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(description = SeriesResource.VIEW + " (default compact)",
-                    schema = @Schema(enumeration = { "full", "compact" }, defaultValue = "compact"))
-            @QueryParam("view") String view,
-            @Parameter(description = SeriesResource.SNAPSHOTS) @QueryParam("snapshots") @DefaultValue("false")
-            boolean snapshots, @Context HttpServerRequest http) {
-        return answers.answer(backtests.shipped(FredUpload.date("from", from), FredUpload.date("to", to),
-                SeriesView.named(view == null ? "compact" : view), snapshots), http);
+    public Response backtestShipped(@BeanParam WeeksQuery query, @Context HttpServerRequest http) {
+        return answers.answer(backtests.shipped(query.from(), query.to(), query.view(), query.snapshots()), http);
     }
 
     @GET

@@ -1,20 +1,17 @@
 package dev.reservewatch.api;
 
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.vertx.core.http.HttpServerRequest;
 
 import dev.reservewatch.contract.SeriesAnswer;
-import dev.reservewatch.contract.SeriesView;
 import dev.reservewatch.error.RefusedException;
 import dev.reservewatch.watch.WatchJudge;
 import dev.reservewatch.watch.WatchService;
@@ -85,17 +81,7 @@ public class WatchResource {
     @APIResponse(responseCode = "409", description = "Nothing fetched and judged yet, or the watch is off")
     @APIResponse(responseCode = "500", description = SeriesResource.RULE_FAILED)
     @APIResponse(responseCode = "503", description = "No ruleset is active yet")
-    public Response history(
-            @Parameter(description = "First week reported (ISO date); by default the first judged",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = "Last week reported (ISO date); by default the latest",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(description = SeriesResource.VIEW + " (default compact)",
-                    schema = @Schema(enumeration = { "full", "compact" }, defaultValue = "compact"))
-            @QueryParam("view") String view,
-            @Parameter(description = SeriesResource.SNAPSHOTS) @QueryParam("snapshots") @DefaultValue("false")
-            boolean snapshots, @Context HttpServerRequest http) {
-        return answers.answer(judge.history(FredUpload.date("from", from), FredUpload.date("to", to),
-                SeriesView.named(view == null ? "compact" : view), snapshots), http);
+    public Response history(@BeanParam WeeksQuery query, @Context HttpServerRequest http) {
+        return answers.answer(judge.history(query.from(), query.to(), query.view(), query.snapshots()), http);
     }
 }

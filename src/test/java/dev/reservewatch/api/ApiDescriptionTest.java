@@ -155,6 +155,21 @@ class ApiDescriptionTest {
     }
 
     @Test
+    void asksForTheWeeksOfAKeptHistoryTheSameWayOnBothItsAnswers() {
+        JsonNode shipped = description.at("/paths/~1backtests~1shipped/get/parameters");
+        JsonNode watched = description.at("/paths/~1watch~1history/get/parameters");
+        List<String> names = new ArrayList<>();
+        shipped.forEach(parameter -> names.add(parameter.path("in").asText() + " " + parameter.path("name").asText()));
+        assertThat(names).containsExactlyInAnyOrder("query from", "query to", "query view", "query snapshots",
+                "header Accept-Language", "query lang");
+        assertThat(watched).isEqualTo(shipped);
+        for (JsonNode parameter : shipped) {
+            assertThat(parameter.path("description").asText()).as(parameter.path("name").asText()).isNotBlank();
+        }
+        assertThat(shipped.findValues("format")).extracting(JsonNode::asText).containsExactly("date", "date");
+    }
+
+    @Test
     void namesNoFrameworkOrJdkType() {
         List<String> names = fieldNames(description.at("/components/schemas"));
         assertThat(names).isNotEmpty().noneMatch(name -> name.contains(".")).noneMatch(FOREIGN::contains);
