@@ -50,7 +50,6 @@ WARMUP_S=${BENCH_WARMUP_S:-10}
 MEASURE_S=${BENCH_MEASURE_S:-30}
 BODY=examples/2025-10-article.json
 BENCH_APP=target/bench-app
-RULES=$(cd "${BENCH_RULES_DIR:-rules}" && pwd)
 SUMMARY="$OUT_DIR/http-$TS.txt"
 
 parse_args "$@"
@@ -65,6 +64,7 @@ mkdir -p "$OUT_DIR"
 PROD_BACKUP=""
 KEEP_LOG_AS="http-$TS-service.log"
 start_bookkeeping reserve-watch-http
+RULES=$(cd "${BENCH_RULES_DIR:-rules}" 2>/dev/null && pwd) || die "BENCH_RULES_DIR: no folder ${BENCH_RULES_DIR:-rules} in $REPO"
 
 restore_prod_app() {
   if [ -n "$PROD_BACKUP" ] && [ -d "$PROD_BACKUP" ]; then
